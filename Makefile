@@ -1,0 +1,60 @@
+# Two commands for a fresh machine: `make run` (demo on http://localhost:8000/) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+.PHONY: install run test lint check pytest chromium system-packages messages lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP) system-packages messages
+
+# Debian packages: gettext compiles the translations; chromium runs the browser tests, with
+# Noto CJK so that screenshots show Japanese, Chinese and Korean (system fonts, never web fonts).
+system-packages:
+	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+
+chromium:
+	@(command -v chromium >/dev/null && fc-list :lang=ja | grep -q .) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
+
+# The .mo files are built, not committed.
+messages: $(STAMP)
+	@if find . -path ./$(VENV) -prune -o -name '*.po' -print | grep -q .; then $(MANAGE) compilemessages --ignore "$(VENV)" -v0; fi
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) ensure_admin
+	@echo "市のサイト:       http://localhost:$(PORT)/"
+	@echo "水道事業サイト:   http://water.localhost:$(PORT)/"
+	@echo "管理画面:         http://localhost:$(PORT)/admin/"
+	$(MANAGE) runserver 0.0.0.0:$(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+check: $(STAMP)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install chromium
+	$(BIN)/pytest
+
+test: install chromium lint check pytest
+
+# Re-pin after changing pyproject.toml.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv==0.13.9
+	$(BIN)/uv pip compile pyproject.toml --extra test --quiet -o requirements.lock
+
+clean:
+	rm -rf $(VENV) static artifacts

@@ -1,0 +1,79 @@
+from django import template
+from django.utils import formats
+from wagtail.models import Page, Site
+
+from cms.i18n import html_lang as _html_lang
+
+register = template.Library()
+
+
+@register.filter
+def jdate(value):
+    """A date in the active language's long form: 2026年11月24日 in Japanese."""
+    if not value:
+        return ""
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def html_lang(language_code):
+    return _html_lang(language_code)
+
+
+def locale_root(page=None, site=None):
+    """The home page of the current Site in the current page's language."""
+    if page is not None and getattr(page, "depth", 0) >= 2:
+        if page.depth == 2:
+            return page
+        return page.get_ancestors().filter(depth=2).first()
+    if site is not None:
+        root = site.root_page
+        return root.localized if root else None
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    return locale_root(context.get("page"), context.get("current_site"))
+
+
+@register.inclusion_tag("includes/global_nav.html", takes_context=True)
+def global_nav(context):
+    page = context.get("page")
+    root = locale_root(page, context.get("current_site"))
+    items = []
+    if root is not None:
+        items = list(root.get_children().live().public().in_menu().specific().only("title", "url_path"))
+    current_path = page.url_path if isinstance(page, Page) else ""
+    entries = [
+        {
+            "page": item,
+            "current": item.url_path == current_path,
+            "in_section": current_path.startswith(item.url_path),
+        }
+        for item in items
+    ]
+    return {"root": root, "entries": entries, "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": [], "page": page}
+    crumbs = list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "locale"))
+    return {"crumbs": crumbs, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The SiteIdentity settings of the current Site, for pages and non-page views alike."""
+    from cms.models import SiteIdentity
+
+    site = context.get("current_site")
+    if site is None:
+        request = context.get("request")
+        site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return SiteIdentity.for_site(site)
