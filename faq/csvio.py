@@ -1,0 +1,482 @@
+"""CSV import and export of FAQs (`import_faq`, `export_faq`, and the demo seed).
+
+Format: a header row, columns `id, question, answer, category, keywords, department` and the optional
+`last_reviewed` (YYYY-MM-DD). Only `id`, `question` and `answer` are required. `category` and
+`keywords` take several values separated by `|`. The answer is plain text: a blank line separates
+paragraphs, a single newline is a line break and URLs become links.
+
+Files come from municipal spreadsheets, so UTF-8 (with or without BOM) and CP932 are both read.
+Row numbers in messages count the header as row 1, as a spreadsheet shows them.
+"""
+
+import csv
+import datetime
+import html
+import io
+import json
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from wagtail.models import Page
+
+COLUMNS = ["id", "question", "answer", "category", "keywords", "department", "last_reviewed"]
+REQUIRED_COLUMNS = ["id", "question", "answer"]
+MULTI_VALUE_SEPARATOR = "|"
+
+URL_PATTERN = re.compile(r"https?://[^\s<>\"'（）「」、。]+")
+DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d"]
+
+
+class CSVFormatError(Exception):
+    """The file as a whole cannot be read (encoding, missing columns)."""
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def decode_csv_bytes(data):
+    """Text of a CSV file saved as UTF-8 (with or without BOM) or CP932 (Shift_JIS)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "UTF-8（BOM付き）"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp932"), "CP932（Shift_JIS）"
+    except UnicodeDecodeError as error:
+        raise CSVFormatError(
+            "文字コードを判別できませんでした。UTF-8 または Shift_JIS（CP932）で保存してください。"
+        ) from error
+
+
+def read_rows(data):
+    """(row number, dict) for each data row, and the detected encoding. Raises CSVFormatError."""
+    text, encoding = decode_csv_bytes(data)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CSVFormatError(
+            "ファイルが空です。1行目に見出し（id,question,answer など）が必要です。"
+        ) from None
+    names = [name.strip().lower() for name in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
+    if missing:
+        raise CSVFormatError(
+            f"1行目の見出しに必要な列がありません：{', '.join(missing)}（見出し：{', '.join(header)}）"
+        )
+    rows = []
+    for number, values in enumerate(reader, start=2):
+        if not any(value.strip() for value in values):
+            continue
+        row = {name: (values[index] if index < len(values) else "") for index, name in enumerate(names)}
+        rows.append((number, row))
+    return rows, encoding, names
+
+
+# --- answer text <-> StreamField -----------------------------------------------------------------
+
+
+def _normalise_text(text):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def _linkify(escaped_line):
+    def link(match):
+        url = match.group(0)
+        return f'<a href="{url}">{url}</a>'
+
+    return URL_PATTERN.sub(link, escaped_line)
+
+
+def answer_paragraphs(text):
+    """Paragraphs of a plain-text answer: a blank line separates them."""
+    text = _normalise_text(text)
+    return [part.strip("\n") for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def answer_stream_data(text):
+    """StreamField raw data for a plain-text answer: one paragraph block per paragraph."""
+    blocks = []
+    for paragraph in answer_paragraphs(text):
+        lines = [_linkify(html.escape(line, quote=False)) for line in paragraph.split("\n")]
+        blocks.append({"type": "paragraph", "value": "<p>" + "<br/>".join(lines) + "</p>"})
+    return blocks
+
+
+def _rich_text_to_plain(source):
+    """Plain text of stored rich text: paragraphs by blank lines, <br> as newline, links as URL."""
+    source = re.sub(r"<br\s*/?>", "\n", source)
+
+    def link(match):
+        attributes, text = match.group(1), strip_tags(match.group(2))
+        href = re.search(r'href="([^"]*)"', attributes)
+        url = html.unescape(href.group(1)) if href else ""
+        text = html.unescape(text)
+        if not url or url == text:
+            return html.escape(text, quote=False)
+        return html.escape(f"{text}（{url}）", quote=False)
+
+    source = re.sub(r"<a\b([^>]*)>(.*?)</a>", link, source, flags=re.S)
+    source = re.sub(r"<li[^>]*>", "\n・", source)
+    paragraphs = re.split(r"</(?:p|ul|ol|h[1-6])>", source)
+    parts = [html.unescape(strip_tags(part)).strip("\n") for part in paragraphs]
+    return "\n\n".join(part.strip() for part in parts if part.strip())
+
+
+def answer_plain_text(stream):
+    """The answer as plain text in the import format (also what the JSON-LD states)."""
+    parts = []
+    for child in stream:
+        value = child.value
+        if child.block_type == "paragraph":
+            parts.append(_rich_text_to_plain(value.source))
+        elif child.block_type == "list":
+            marker = "{n}. " if value.get("ordered") else "・"
+            parts.append(
+                "\n".join(marker.format(n=n) + item for n, item in enumerate(value.get("items") or [], 1))
+            )
+        elif child.block_type == "table":
+            lines = [value.get("caption") or ""]
+            lines.append("、".join(value.get("header") or []))
+            lines.extend("、".join(cell or "" for cell in row) for row in value.get("rows") or [])
+            parts.append("\n".join(line for line in lines if line))
+        elif child.block_type == "link":
+            url = value.get("url") or (value["page"].full_url if value.get("page") else "")
+            parts.append(f"{value.get('text')}（{url}）" if url else value.get("text") or "")
+        elif child.block_type == "file":
+            document = value.get("document")
+            title = value.get("title") or (document.title if document else "")
+            parts.append(title)
+    return "\n\n".join(part for part in parts if part)
+
+
+def comparable_stream(stream_data):
+    """Stream content with block ids dropped, for telling whether an answer really changed."""
+    return json.dumps(
+        [(block["type"], block["value"]) for block in stream_data], sort_keys=True, ensure_ascii=False
+    )
+
+
+def stored_stream_data(page):
+    return [
+        {"type": child.block_type, "value": child.block.get_prep_value(child.value)} for child in page.answer
+    ]
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list = field(default_factory=list)  # (row number, message)
+    encoding: str = ""
+    index_created: bool = False
+
+    def summary(self):
+        return f"新規 {self.created} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件、失敗 {self.failed} 件"
+
+
+@dataclass
+class _Row:
+    number: int
+    import_id: str
+    question: str
+    answer_data: list
+    category_names: list
+    keywords: str
+    department: object
+    last_reviewed: object  # date, or None when the file has no such column / the cell is empty
+    has_last_reviewed: bool
+
+
+def split_multi(value):
+    return [part.strip() for part in (value or "").split(MULTI_VALUE_SEPARATOR) if part.strip()]
+
+
+def _parse_date(value):
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, date_format).date()
+        except ValueError:
+            continue
+    return None
+
+
+class FAQImporter:
+    """Imports rows into the FAQ index `index`. Each row runs in its own savepoint."""
+
+    def __init__(self, index, dry_run=False, today=None):
+        from home.models import Department
+
+        from .models import FAQCategory, FAQPage
+
+        self.index = index
+        self.dry_run = dry_run
+        self.today = today or datetime.date.today()
+        self.FAQPage = FAQPage
+        self.categories = {category.name: category for category in FAQCategory.objects.all()}
+        self.departments = {}
+        # "name section" first, then the name alone (the first by the editors' order).
+        for department in Department.objects.order_by("-sort_order", "-name", "-section"):
+            self.departments[department.name] = department
+        for department in Department.objects.all():
+            self.departments[str(department)] = department
+        self.existing = {}
+        self.by_slug = {}
+        children = FAQPage.objects.child_of(index).prefetch_related("categories")
+        for page in children:
+            if page.import_id:
+                self.existing[page.import_id] = page
+            else:
+                self.by_slug[page.slug] = page
+        self.taken_slugs = set(Page.objects.child_of(index).values_list("slug", flat=True))
+
+    # Validation of one row: returns a _Row or raises ValueError with the reason in Japanese.
+    def _clean(self, number, row, seen_ids, has_last_reviewed):
+        from .models import FAQPage
+
+        import_id = (row.get("id") or "").strip()
+        question = " ".join((row.get("question") or "").split())
+        answer = row.get("answer") or ""
+        if not import_id:
+            raise ValueError("id が空です。")
+        if len(import_id) > FAQPage._meta.get_field("import_id").max_length:
+            raise ValueError("id が長すぎます（64文字まで）。")
+        if import_id in seen_ids:
+            raise ValueError(f"id「{import_id}」は{seen_ids[import_id]}行目と重複しています。")
+        if not question:
+            raise ValueError("question（質問）が空です。")
+        if len(question) > 255:
+            raise ValueError(f"question（質問）が長すぎます（{len(question)}文字、255文字まで）。")
+        answer_data = answer_stream_data(answer)
+        if not answer_data:
+            raise ValueError("answer（回答）が空です。")
+        keywords = MULTI_VALUE_SEPARATOR.join(split_multi(row.get("keywords")))
+        if len(keywords) > FAQPage._meta.get_field("keywords").max_length:
+            raise ValueError("keywords（検索用キーワード）が長すぎます（500文字まで）。")
+        category_names = split_multi(row.get("category"))
+        for name in category_names:
+            if len(name) > 100:
+                raise ValueError(f"category（分類）「{name[:20]}…」が長すぎます（100文字まで）。")
+        department = None
+        department_name = " ".join((row.get("department") or "").split())
+        if department_name:
+            department = self.departments.get(department_name)
+            if department is None:
+                raise ValueError(
+                    f"department（担当課）「{department_name}」が見つかりません。"
+                    "管理画面の「担当課」に登録されている名前を書いてください。"
+                )
+        last_reviewed = None
+        value = (row.get("last_reviewed") or "").strip()
+        if value:
+            last_reviewed = _parse_date(value)
+            if last_reviewed is None:
+                raise ValueError(
+                    f"last_reviewed（最終確認日）「{value}」は日付として読めません（例：2026-04-01）。"
+                )
+        return _Row(
+            number=number,
+            import_id=import_id,
+            question=question,
+            answer_data=answer_data,
+            category_names=category_names,
+            keywords=keywords,
+            department=department,
+            last_reviewed=last_reviewed,
+            has_last_reviewed=has_last_reviewed and bool(value),
+        )
+
+    def _category_objects(self, names):
+        from .models import FAQCategory
+
+        objects = []
+        for name in names:
+            category = self.categories.get(name)
+            if category is None:
+                slug = slugify(name, allow_unicode=True)[:90] or "category"
+                base, n = slug, 2
+                while FAQCategory.objects.filter(slug=slug).exists():
+                    slug, n = f"{base}-{n}", n + 1
+                order = (max((c.sort_order for c in self.categories.values()), default=0)) + 10
+                category = FAQCategory(name=name, slug=slug, sort_order=order)
+                if not self.dry_run:
+                    category.save()
+                self.categories[name] = category
+            objects.append(category)
+        return objects
+
+    def _new_slug(self, import_id):
+        slug = slugify(import_id, allow_unicode=True)[:200] or "faq"
+        base, n = slug, 2
+        while slug in self.taken_slugs:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def _apply(self, page, row, categories):
+        """Set the row's values on `page`; True when anything differs from what is stored."""
+        changed = False
+        if page.title != row.question:
+            page.title = row.question
+            changed = True
+        if page.pk is None or comparable_stream(stored_stream_data(page)) != comparable_stream(
+            row.answer_data
+        ):
+            page.answer = row.answer_data
+            changed = True
+        if page.keywords != row.keywords:
+            page.keywords = row.keywords
+            changed = True
+        department_id = row.department.pk if row.department else None
+        if page.department_id != department_id:
+            page.department = row.department
+            changed = True
+        if row.has_last_reviewed and page.last_reviewed != row.last_reviewed:
+            page.last_reviewed = row.last_reviewed
+            changed = True
+        current = sorted(c.pk for c in page.categories.all()) if page.pk else []
+        wanted = sorted(c.pk for c in categories if c.pk is not None)
+        if current != wanted or any(c.pk is None for c in categories):
+            page.categories.set(categories)
+            changed = True
+        return changed
+
+    def import_rows(self, rows, has_last_reviewed=True):
+        result = ImportResult()
+        seen_ids = {}
+        for number, raw in rows:
+            try:
+                row = self._clean(number, raw, seen_ids, has_last_reviewed)
+            except ValueError as error:
+                result.failed += 1
+                result.errors.append((number, str(error)))
+                continue
+            seen_ids[row.import_id] = number
+            try:
+                with transaction.atomic():
+                    outcome = self._import_row(row)
+                    if self.dry_run:
+                        transaction.set_rollback(True)
+            except Exception as error:  # noqa: BLE001 - one bad row must not stop the others
+                result.failed += 1
+                result.errors.append((number, f"保存できませんでした（{error}）。"))
+                continue
+            setattr(result, outcome, getattr(result, outcome) + 1)
+        return result
+
+    def _import_row(self, row):
+        categories = self._category_objects(row.category_names)
+        page = self.existing.get(row.import_id)
+        adopted = False
+        if page is None:
+            # A page made in the admin (no import id) and exported with its slug as id.
+            page = self.by_slug.get(row.import_id)
+            adopted = page is not None
+        if page is None:
+            page = self.FAQPage(
+                slug=self._new_slug(row.import_id),
+                import_id=row.import_id,
+                last_reviewed=row.last_reviewed if row.has_last_reviewed else self.today,
+            )
+            self._apply(page, row, categories)
+            if self.dry_run:
+                return "created"
+            self.index.add_child(instance=page)
+            page.save_revision().publish()
+            self.taken_slugs.add(page.slug)
+            self.existing[row.import_id] = page
+            return "created"
+        if not self._apply(page, row, categories):
+            if adopted and not self.dry_run:
+                # Recording the id is bookkeeping, not content: no new revision.
+                self.FAQPage.objects.filter(pk=page.pk).update(import_id=row.import_id)
+                page.import_id = row.import_id
+                self.existing[row.import_id] = self.by_slug.pop(row.import_id)
+            return "unchanged"
+        if self.dry_run:
+            return "updated"
+        page.import_id = row.import_id
+        revision = page.save_revision()
+        if page.live:
+            revision.publish()
+        if adopted:
+            self.existing[row.import_id] = self.by_slug.pop(row.import_id)
+        return "updated"
+
+
+def find_or_create_index(root, slug, title=None, dry_run=False):
+    """The FAQ index page with `slug` directly under `root`; created (and published) when missing."""
+    from .models import FAQIndexPage
+
+    existing = Page.objects.child_of(root).filter(slug=slug).first()
+    if existing is not None:
+        page = existing.specific
+        if not isinstance(page, FAQIndexPage):
+            raise CSVFormatError(f"「{existing.url_path}」はよくある質問の一覧ページではありません。")
+        return page, False
+    if dry_run:
+        return FAQIndexPage(
+            slug=slug, title=title or "よくある質問", path="dry-run", depth=root.depth + 1
+        ), True
+    page = FAQIndexPage(slug=slug, title=title or "よくある質問")
+    root.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def import_csv(data, index, dry_run=False, today=None):
+    """Import CSV bytes into `index`. Returns an ImportResult; raises CSVFormatError for the file."""
+    rows, encoding, names = read_rows(data)
+    importer = FAQImporter(index, dry_run=dry_run, today=today)
+    if index.pk is None:
+        importer.existing, importer.by_slug, importer.taken_slugs = {}, {}, set()
+    result = importer.import_rows(rows, has_last_reviewed="last_reviewed" in names)
+    result.encoding = encoding
+    return result
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def export_rows(index):
+    """Rows (dicts with COLUMNS) for the FAQs under `index`, in tree order."""
+    from .models import FAQPage
+
+    pages = (
+        FAQPage.objects.child_of(index)
+        .select_related("department")
+        .prefetch_related("categories")
+        .order_by("path")
+    )
+    for page in pages:
+        yield {
+            "id": page.import_id or page.slug,
+            "question": page.title,
+            "answer": answer_plain_text(page.answer),
+            "category": MULTI_VALUE_SEPARATOR.join(
+                c.name for c in sorted(page.categories.all(), key=lambda c: (c.sort_order, c.name))
+            ),
+            "keywords": page.keywords,
+            "department": str(page.department) if page.department else "",
+            "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",
+        }
+
+
+def write_csv(rows, stream, bom=True):
+    """CSV text to `stream`: UTF-8 with BOM by default, so that Excel opens it correctly."""
+    if bom:
+        stream.write("\ufeff")
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
