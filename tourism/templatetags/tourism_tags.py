@@ -1,0 +1,109 @@
+"""Language switcher, hreflang links and small helpers of the tourism templates."""
+
+from django import template
+from django.conf import settings
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+from cms.i18n import html_lang, language_name
+
+register = template.Library()
+
+LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
+
+
+def _page_versions(page, request):
+    """(language code, page) of every live translation of `page`, in the order of settings.LANGUAGES."""
+    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    versions = []
+    for translated in pages:
+        # An alias is a copy of another language's content: it is not a translation.
+        if translated.alias_of_id and translated.pk != page.pk:
+            continue
+        versions.append((translated.locale.language_code, translated))
+    versions.sort(key=lambda item: LANGUAGE_ORDER.index(item[0]) if item[0] in LANGUAGE_ORDER else 99)
+    return versions
+
+
+def _path_versions(request):
+    """For views that are not pages (search …): the same URL in every language, if it is translatable."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return []
+    if match.url_name in {"wagtail_serve", None} or match.func.__module__.startswith("wagtail"):
+        return []
+    url = request.get_full_path()
+    versions = []
+    for code in LANGUAGE_ORDER:
+        translated = translate_url(url, code)
+        versions.append((code, translated))
+    if len({url for _code, url in versions}) < len(versions):
+        return []  # not under i18n_patterns
+    return versions
+
+
+def language_versions(context):
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    entries = []
+    if isinstance(page, Page) and page.pk:
+        current = page.locale.language_code
+        for code, translated in _page_versions(page, request):
+            entries.append(
+                {
+                    "code": code,
+                    "lang": html_lang(code),
+                    "name": language_name(code),
+                    "url": translated.get_url(request),
+                    "full_url": translated.get_full_url(request),
+                    "current": translated.pk == page.pk,
+                }
+            )
+    elif request is not None:
+        for code, url in _path_versions(request):
+            entries.append(
+                {
+                    "code": code,
+                    "lang": html_lang(code),
+                    "name": language_name(code),
+                    "url": url,
+                    "full_url": request.build_absolute_uri(url),
+                    "current": code == current,
+                }
+            )
+    return entries
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """Languages the current page exists in, each with its own name, BCP 47 tag and URL."""
+    return language_versions(context)
+
+
+@register.simple_tag(takes_context=True)
+def shown_in_other_language(context):
+    """True for an alias page: content of another language under this language's URL."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return False
+    original = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+    return original is not None and original.locale_id != page.locale_id
+
+
+@register.filter
+def yen(value):
+    """Price in yen: 1,000円 in Japanese, ¥1,000 elsewhere."""
+    if value is None or value == "":
+        return ""
+    amount = f"{int(value):,}"
+    if (translation.get_language() or "ja") == "ja":
+        return f"{amount}円"
+    return f"¥{amount}"
+
+
+@register.filter
+def hhmm(value):
+    return value.strftime("%H:%M") if value else ""
