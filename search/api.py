@@ -1,24 +1,22 @@
-"""What other apps call to search. The FAQ index's search box and `search_eval` share `search_faqs`."""
+"""What other apps call to search. The FAQ index's search box and `search_eval` share `search_faqs`.
 
-from wagtail.models import Page
+Both use the Japanese-aware engine (see search.service): words are found inside Japanese text,
+ゴミ finds ごみ, a question typed as a sentence finds its answer, the editors' synonyms apply.
+"""
+
+from search import service
 
 
 def search_faqs(query, within, limit=20):
-    """FAQ pages under `within` (an FAQ index page) that answer `query`, best first."""
-    from faq.models import FAQPage
-
-    query = (query or "").strip()
-    if not query:
-        return []
-    faqs = FAQPage.objects.live().public().descendant_of(within)
-    return list(faqs.search(query)[:limit])
+    """FAQ pages under `within` (an FAQ index page) that answer `query`, best first (a list of FAQPage)."""
+    return list(service.faq_results(query, within, limit=limit)[:limit])
 
 
 def search_site(query, root, limit=None):
-    """Live, public pages under `root` (the current Site's root in the current language) for `query`."""
-    query = (query or "").strip()
-    if not query:
-        return Page.objects.none()
-    results = Page.objects.live().public().descendant_of(root, inclusive=True).filter(locale_id=root.locale_id)
-    results = results.search(query)
+    """Live, public pages under `root` (the current Site's root in the current language) for `query`.
+
+    Returns a sequence of specific pages, best first, that loads each slice in one query (so it can
+    be paginated); with `limit`, at most that many.
+    """
+    results = service.site_results(query, root, limit=limit)
     return results[:limit] if limit else results

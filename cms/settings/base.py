@@ -215,3 +215,47 @@ LOGGING = {
 DEMO_SEED_MODULES = ["cms.demo", "home.demo", "faq.demo", "water.demo", "tourism.demo", "search.demo"]
 
 SITE_BRAND = _("須賀川市")
+
+# --- search ---
+# Japanese analysis on the embedded default (SQLite FTS5 / PostgreSQL) and on Elasticsearch 8.
+# SEARCH_ES_ANALYZER: "kuromoji" when the server has the analysis-kuromoji plugin, "cjk" otherwise.
+SEARCH_ES_ANALYZER = os.environ.get("SEARCH_ES_ANALYZER", "kuromoji")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.elasticsearch8"
+    WAGTAILSEARCH_BACKENDS["default"]["ANALYZER"] = SEARCH_ES_ANALYZER
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# --- water ---
+# Days after an application is completed or cancelled until purge_water_applications removes its
+# personal data (run it daily from cron).
+WATER_APPLICATION_RETENTION_DAYS = int(os.environ.get("WATER_APPLICATION_RETENTION_DAYS", "365"))
+# Staff (経営課) addresses notified of each new application; the mail holds no personal data.
+WATER_APPLICATION_NOTIFY_EMAILS = env_list("WATER_APPLICATION_NOTIFY_EMAILS")
+# Per client (IP address) limit of application form submissions (django-ratelimit syntax).
+WATER_APPLICATION_RATE_LIMIT = os.environ.get("WATER_APPLICATION_RATE_LIMIT", "10/h")
+
+# --- tourism / i18n ---
+# Machine translation in wagtail-localize's editor: DeepL when a key is configured, otherwise the
+# dummy translator (reverses the text) so that editors and tests see where the button is.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "tourism.machine_translation.SukagawaDeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "TIMEOUT": 30},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+        "OPTIONS": {},
+    }
+
+# --- accessibility ---
+# cms.a11y: editor checks on save, the a11y_audit report, visitor tools (文字サイズ・背景色・ふりがな).
+INSTALLED_APPS += ["cms.a11y"]
+MIDDLEWARE += ["cms.a11y.middleware.VisitorToolsMiddleware"]
+TEMPLATES[0]["OPTIONS"]["context_processors"] += ["cms.a11y.context_processors.visitor_tools"]
+# Groups whose members may publish a page despite accessibility errors (for others errors block).
+A11Y_OVERRIDE_GROUPS = ["秘書広報課"]
+# Last, after every app: the accessibility pages and the first test record cover all demo content.
+DEMO_SEED_MODULES = [name for name in DEMO_SEED_MODULES if name != "cms.a11y.demo"] + ["cms.a11y.demo"]

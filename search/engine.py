@@ -1,0 +1,268 @@
+"""Ranking for the embedded default: BM25F over the analysed index entries, the same on SQLite and PostgreSQL.
+
+1. The query is analysed (`search.analysis.query_terms`) and expanded with the editors' synonyms.
+2. The database finds the entries holding *any* of the terms (OR: a question typed as a sentence
+   need not contain every word) within the scope (live pages of one Site and language, FAQs under
+   one FAQ index …); FTS5 (SQLite) or a GIN-indexed tsvector (PostgreSQL) does that, ordered by its
+   own rank, at most `CANDIDATES` entries.
+3. Those entries are scored here with BM25F: a term in the title (a FAQ's question) counts
+   `FIELD_WEIGHTS["title"]` times a term in the body, keywords in between; document frequencies
+   come from the index of the searched models; query words are weighted by part of speech; a pair
+   of query words found next to each other (粗大 ごみ) adds a proximity bonus; and entries that
+   cover more of the query's weight rank above those matching one common word.
+"""
+
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.db import connections, router
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.analysis import analyze
+from search.backends.database import BODY_SECTION_SEPARATOR
+
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0}
+FIELD_B = {"title": 0.3, "keywords": 0.0, "body": 0.75}
+K1 = 1.2
+CANDIDATES = 600
+PROXIMITY_WEIGHT = 0.4
+COVERAGE_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.8
+MAX_QUERY_TERMS = 32
+
+
+@dataclass
+class Hit:
+    object_id: int
+    score: float
+
+
+@dataclass
+class AnalysedQuery:
+    weights: dict = field(default_factory=dict)  # term -> weight
+    sequence: list = field(default_factory=list)  # terms in query order, for proximity
+
+    def __bool__(self):
+        return bool(self.weights)
+
+
+def analyse_query(query, language="ja", synonyms=None):
+    """Terms of the query with weights, expanded by synonym groups (lists of term tuples)."""
+    tokens = analyze(query, language)
+    sequence = [token.term for token in tokens][:MAX_QUERY_TERMS]
+    weights = {}
+    for token in tokens[:MAX_QUERY_TERMS]:
+        weights[token.term] = max(weights.get(token.term, 0.0), token.weight)
+    for group in synonyms or ():
+        present = [variant for variant in group if variant and _contains(sequence, variant)]
+        if not present:
+            continue
+        base = max(max(weights.get(term, 0.0) for term in variant) for variant in present)
+        for variant in group:
+            if variant in present:
+                continue
+            share = SYNONYM_WEIGHT * base / math.sqrt(len(variant))
+            for term in variant:
+                weights[term] = max(weights.get(term, 0.0), share)
+    return AnalysedQuery(weights, sequence)
+
+
+def _contains(sequence, variant):
+    size = len(variant)
+    return any(tuple(sequence[i : i + size]) == variant for i in range(len(sequence) - size + 1))
+
+
+class _Stats:
+    """Collection statistics per searched model, cached until the index gains or loses entries."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        with self.lock:
+            return self.entries.get(key)
+
+    def put(self, key, value):
+        with self.lock:
+            self.entries[key] = value
+            while len(self.entries) > 64:
+                self.entries.popitem(last=False)
+
+
+_stats_cache = _Stats()
+
+
+def _index_tables():
+    from modelsearch.conf import get_app_config
+
+    IndexEntry = get_app_config().get_model("IndexEntry")
+
+    return IndexEntry, connections[router.db_for_read(IndexEntry)]
+
+
+def _scope_sql(scope_queryset):
+    """SQL selecting the scope's primary keys as text (index entries store object ids as text)."""
+    text_pks = scope_queryset.order_by().annotate(search_object_id=Cast("pk", TextField()))
+    sql, params = text_pks.values_list("search_object_id", flat=True).query.sql_with_params()
+    return sql, list(params)
+
+
+def _fts_phrase(term):
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _tsquery_literal(term):
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class _Vendor:
+    def __init__(self, connection, table):
+        self.connection = connection
+        self.table = table
+        self.postgres = connection.vendor == "postgresql"
+
+    @property
+    def title_col(self):
+        return "title_text" if self.postgres else "title"
+
+    @property
+    def body_col(self):
+        return "body_text" if self.postgres else "body"
+
+    def match(self, terms):
+        """(FROM/JOIN clause, WHERE clause, params, ORDER BY clause) matching any of `terms`."""
+        if self.postgres:
+            tsquery = " | ".join(_tsquery_literal(term) for term in terms)
+            return (
+                f"{self.table} e",
+                "(e.title @@ %s::tsquery OR e.body @@ %s::tsquery)",
+                [tsquery, tsquery],
+                "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.title || e.body, %s::tsquery) DESC",
+                [tsquery],
+            )
+        expression = "{title body} : (" + " OR ".join(_fts_phrase(term) for term in terms) + ")"
+        return (
+            f"{self.table}_fts f JOIN {self.table} e ON e.id = f.rowid",
+            f"{self.table}_fts MATCH %s",
+            [expression],
+            f"bm25({self.table}_fts, 0.0, 1.0, 3.0)",
+            [],
+        )
+
+    def stats(self, content_type_ids):
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*), MAX(id), AVG(LENGTH({self.title_col})), AVG(LENGTH({self.body_col})) "
+                f"FROM {self.table} WHERE content_type_id IN ({placeholders})",
+                list(content_type_ids),
+            )
+            count, max_id, avg_title, avg_body = cursor.fetchone()
+        return count or 0, max_id or 0, float(avg_title or 1.0) or 1.0, float(avg_body or 1.0) or 1.0
+
+    def document_frequencies(self, terms, content_type_ids):
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        selects, params = [], []
+        for term in terms:
+            from_clause, where, match_params, _order, _order_params = self.match([term])
+            selects.append(
+                f"SELECT %s, COUNT(*) FROM {from_clause} WHERE {where} AND e.content_type_id IN ({placeholders})"
+            )
+            params.extend([term, *match_params, *content_type_ids])
+        with self.connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            return {term: count for term, count in cursor.fetchall()}
+
+    def candidates(self, terms, content_type_ids, scope_queryset, limit):
+        from_clause, where, params, order, order_params = self.match(terms)
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        scope_sql, scope_params = _scope_sql(scope_queryset)
+        sql = (
+            f"SELECT e.object_id, e.{self.title_col}, e.{self.body_col} FROM {from_clause} "
+            f"WHERE {where} AND e.content_type_id IN ({placeholders}) AND e.object_id IN ({scope_sql}) "
+            f"ORDER BY {order} LIMIT %s"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *content_type_ids, *scope_params, *order_params, limit])
+            return cursor.fetchall()
+
+
+def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None):
+    """Hits (object id, score) of `model` objects in `scope_queryset` for `query`, best first."""
+    analysed = query if isinstance(query, AnalysedQuery) else analyse_query(query, language, synonyms)
+    if not analysed:
+        return []
+    IndexEntry, connection = _index_tables()
+    if connection.vendor not in {"sqlite", "postgresql"}:
+        raise NotImplementedError("The embedded search ranks on SQLite and PostgreSQL only.")
+    vendor = _Vendor(connection, IndexEntry._meta.db_table)
+    content_type_ids = sorted(get_descendants_content_types_pks(model))
+    if not content_type_ids:
+        return []
+
+    terms = sorted(analysed.weights)
+    rows = vendor.candidates(terms, content_type_ids, scope_queryset, CANDIDATES)
+    if not rows:
+        return []
+
+    count, max_id, avg_title, avg_body = vendor.stats(content_type_ids)
+    cache_key = (connection.alias, tuple(content_type_ids), count, max_id)
+    cached = _stats_cache.get(cache_key) or {}
+    missing = [term for term in terms if term not in cached]
+    if missing:
+        cached = {**cached, **vendor.document_frequencies(missing, content_type_ids)}
+        _stats_cache.put(cache_key, cached)
+    idf = {
+        term: math.log(1.0 + (count - cached.get(term, 0) + 0.5) / (cached.get(term, 0) + 0.5))
+        for term in terms
+    }
+    averages = {"title": avg_title, "keywords": 1.0, "body": avg_body}
+
+    pairs = [
+        (a, b)
+        for a, b in zip(analysed.sequence, analysed.sequence[1:], strict=False)
+        if a != b and a in idf and b in idf
+    ]
+    total_weight = sum(analysed.weights[term] * idf[term] for term in terms) or 1.0
+
+    hits = []
+    for object_id, title, body in rows:
+        keywords, _sep, body_text = (body or "").partition(BODY_SECTION_SEPARATOR)
+        fields = {"title": (title or "").split(), "keywords": keywords.split(), "body": body_text.split()}
+        lengths = {"title": len(title or ""), "keywords": 1.0, "body": len(body_text)}
+        pseudo_tf = {}
+        for name, tokens in fields.items():
+            if not tokens:
+                continue
+            norm = 1.0 - FIELD_B[name] + FIELD_B[name] * lengths[name] / averages[name]
+            factor = FIELD_WEIGHTS[name] / norm
+            for token in tokens:
+                if token in idf:
+                    pseudo_tf[token] = pseudo_tf.get(token, 0.0) + factor
+        if not pseudo_tf:
+            continue
+        score = 0.0
+        covered = 0.0
+        for term, tf in pseudo_tf.items():
+            weight = analysed.weights[term] * idf[term]
+            score += weight * tf * (K1 + 1.0) / (K1 + tf)
+            covered += weight
+        if pairs:
+            bonus = 0.0
+            for name in ("title", "body"):
+                tokens = fields[name]
+                adjacent = set(zip(tokens, tokens[1:], strict=False))
+                for a, b in pairs:
+                    if (a, b) in adjacent:
+                        bonus += FIELD_WEIGHTS[name] * min(idf[a], idf[b])
+            score += PROXIMITY_WEIGHT * bonus
+        score *= 1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * (covered / total_weight)
+        hits.append(Hit(int(object_id), score))
+
+    hits.sort(key=lambda hit: (-hit.score, hit.object_id))
+    return hits[:limit] if limit else hits
