@@ -1,0 +1,12 @@
+from cms.a11y.visitor_tools import VISITOR_TOOLS_PATH, body_classes, preferences
+
+
+def visitor_tools(request):
+    """The visitor's 文字サイズ・背景色・ふりがな for the include and the <body> classes."""
+    prefs = preferences(request)
+    return {
+        "a11y_prefs": prefs,
+        "a11y_body_class": body_classes(prefs),
+        "a11y_tools_path": VISITOR_TOOLS_PATH,
+        "a11y_next": request.get_full_path() if request is not None else "/",
+    }
