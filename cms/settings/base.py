@@ -234,6 +234,8 @@ WATER_APPLICATION_RETENTION_DAYS = int(os.environ.get("WATER_APPLICATION_RETENTI
 WATER_APPLICATION_NOTIFY_EMAILS = env_list("WATER_APPLICATION_NOTIFY_EMAILS")
 # Per client (IP address) limit of application form submissions (django-ratelimit syntax).
 WATER_APPLICATION_RATE_LIMIT = os.environ.get("WATER_APPLICATION_RATE_LIMIT", "10/h")
+# After LocaleMiddleware: /en/… and the other language prefixes are a 404 on the water host.
+MIDDLEWARE += ["water.middleware.JapaneseOnlyWaterSiteMiddleware"]
 
 # --- tourism / i18n ---
 # Machine translation in wagtail-localize's editor: DeepL when a key is configured, otherwise the
