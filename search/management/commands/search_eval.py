@@ -1,0 +1,111 @@
+"""Quality of the FAQ search on a labelled query set (the same code path as the FAQ search box).
+
+    python manage.py search_eval search/eval/dev.jsonl --index faq
+
+Each line of FILE: {"query": "...", "relevant": {"<FAQ import id>": 2, "<id>": 1}} (2 answers the
+question, 1 is relevant). Prints S@1, S@5, S@10, MRR@10, P@5, nDCG@10 and latency p50/p95 in ms;
+the last line is one JSON object with the keys s@1, s@5, s@10, mrr, p@5, ndcg@10, p50_ms, p95_ms, queries.
+"""
+
+import json
+import math
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.api import search_faqs
+
+DEPTH = 10
+
+
+def percentile(values, fraction):
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * fraction
+    low, high = math.floor(position), math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def dcg(grades):
+    return sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades))
+
+
+def score_ranking(ranked_ids, relevant):
+    """Per-query metrics for ranked import ids against {id: grade}."""
+    top = ranked_ids[:DEPTH]
+    hits = [relevant.get(item, 0) >= 1 for item in top]
+    first = next((rank for rank, hit in enumerate(hits, 1) if hit), None)
+    ideal = sorted((grade for grade in relevant.values() if grade > 0), reverse=True)[:DEPTH]
+    return {
+        "s@1": float(any(hits[:1])),
+        "s@5": float(any(hits[:5])),
+        "s@10": float(any(hits[:10])),
+        "mrr": 1.0 / first if first else 0.0,
+        "p@5": sum(hits[:5]) / 5.0,
+        "ndcg@10": dcg([relevant.get(item, 0) for item in top]) / dcg(ideal) if ideal else 0.0,
+    }
+
+
+class Command(BaseCommand):
+    help = "FAQ検索の品質（S@k、MRR、nDCG）と応答時間を、正解付きの質問集で測ります。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help='JSONL: {"query": …, "relevant": {import_id: grade}} per line')
+        parser.add_argument(
+            "--index", required=True, help="slug of the FAQ index page whose FAQs are searched"
+        )
+        parser.add_argument(
+            "--verbose-misses", action="store_true", help="print queries whose answer is not first"
+        )
+
+    def handle(self, *args, **options):
+        from faq.models import FAQIndexPage, FAQPage
+
+        candidates = FAQIndexPage.objects.filter(slug=options["index"])
+        index = candidates.filter(locale__language_code="ja").first() or candidates.first()
+        if index is None:
+            raise CommandError(f"FAQ index with slug {options['index']!r} not found.")
+
+        queries = []
+        with open(options["file"], encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    item = json.loads(line)
+                    queries.append((item["query"], {str(k): int(v) for k, v in item["relevant"].items()}))
+                except (ValueError, KeyError, TypeError) as error:
+                    raise CommandError(f"{options['file']}:{number}: {error}") from error
+        if not queries:
+            raise CommandError("No queries in the file.")
+
+        import_ids = dict(FAQPage.objects.descendant_of(index).values_list("pk", "import_id"))
+        search_faqs(queries[0][0], index, limit=DEPTH)  # load the dictionary before timing
+
+        totals = dict.fromkeys(["s@1", "s@5", "s@10", "mrr", "p@5", "ndcg@10"], 0.0)
+        latencies = []
+        for query, relevant in queries:
+            started = time.perf_counter()
+            results = search_faqs(query, index, limit=DEPTH)
+            latencies.append((time.perf_counter() - started) * 1000.0)
+            ranked = [import_ids.get(page.pk, "") for page in results]
+            metrics = score_ranking(ranked, relevant)
+            for key, value in metrics.items():
+                totals[key] += value
+            if options["verbose_misses"] and metrics["s@1"] < 1:
+                self.stdout.write(f"miss: {query} → {ranked[:3]} (want {sorted(relevant)})")
+
+        count = len(queries)
+        summary = {key: round(value / count, 4) for key, value in totals.items()}
+        summary["p50_ms"] = round(percentile(latencies, 0.50), 2)
+        summary["p95_ms"] = round(percentile(latencies, 0.95), 2)
+        summary["queries"] = count
+        self.stdout.write(f"FAQ index: {index.title} ({len(import_ids)} FAQs), {count} queries")
+        self.stdout.write(
+            "S@1 {s@1:.3f}  S@5 {s@5:.3f}  S@10 {s@10:.3f}  MRR@10 {mrr:.3f}  P@5 {p@5:.3f}  nDCG@10 {ndcg@10:.3f}".format(
+                **summary
+            )
+        )
+        self.stdout.write(f"latency p50 {summary['p50_ms']:.1f} ms  p95 {summary['p95_ms']:.1f} ms")
+        self.stdout.write(json.dumps(summary, ensure_ascii=False))
