@@ -12,6 +12,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 # Rich text of body paragraphs: no headings (they are blocks of their own), no images, no embeds.
 PARAGRAPH_FEATURES = ["bold", "link", "document-link", "ol", "ul"]
@@ -212,3 +213,53 @@ class ListBlock(blocks.StructBlock):
         label = "箇条書き"
         icon = "list-ul"
         template = "cms/blocks/list_block.html"
+
+
+class ProcedureBlock(blocks.StructBlock):
+    """手続き情報: the facts a resident needs before coming to the counter, always in the same order."""
+
+    target = blocks.TextBlock(label="対象", required=False, help_text="手続きができる人・対象となる人")
+    requirements = blocks.ListBlock(
+        blocks.CharBlock(label="必要なもの", max_length=200),
+        label="必要なもの",
+        required=False,
+        default=[],
+    )
+    fee = blocks.CharBlock(label="手数料", required=False, max_length=200, help_text="例：1通300円、無料")
+    counter = blocks.CharBlock(
+        label="受付窓口", required=False, max_length=200, help_text="例：市民課（市役所本庁舎1階）"
+    )
+    hours = blocks.CharBlock(label="受付時間", required=False, max_length=200)
+    online_url = blocks.URLBlock(label="オンライン申請のURL", required=False)
+    note = blocks.TextBlock(label="備考", required=False)
+
+    class Meta:
+        label = "手続き情報"
+        icon = "form"
+        template = "home/blocks/procedure_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(value.get(name) for name in ("target", "requirements", "fee", "counter")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "target": ValidationError(
+                        "対象・必要なもの・手数料・受付窓口のいずれかを入力してください。"
+                    )
+                }
+            )
+        return value
+
+
+class ContactBlock(blocks.StructBlock):
+    """お問い合わせ: a department's contact details inside the body (e.g. a second 担当課)."""
+
+    department = SnippetChooserBlock("home.Department", label="担当課")
+    note = blocks.CharBlock(
+        label="補足", required=False, max_length=200, help_text="例：申請書の書き方についてはこちらへ"
+    )
+
+    class Meta:
+        label = "お問い合わせ"
+        icon = "mail"
+        template = "home/blocks/contact_block.html"

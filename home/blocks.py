@@ -1,0 +1,46 @@
+"""Blocks used only by the city site's own pages (shared article blocks live in cms/blocks.py)."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+
+class BannerBlock(blocks.StructBlock):
+    """A text banner on the top page (水道事業のサイト, 観光ガイド …): no image, so nothing to miss."""
+
+    title = blocks.CharBlock(label="バナーの文字", max_length=60)
+    description = blocks.CharBlock(label="説明", max_length=120, required=False)
+    page = blocks.PageChooserBlock(label="サイト内のページ", required=False)
+    url = blocks.URLBlock(
+        label="外部のURL", required=False, help_text="水道事業のサイトなど、別のサイトのURLです。"
+    )
+    style = blocks.ChoiceBlock(
+        label="色",
+        choices=[("city", "緑（市）"), ("water", "青（水道）"), ("tourism", "橙（観光）")],
+        default="city",
+    )
+
+    class Meta:
+        label = "バナー"
+        icon = "link-external"
+        template = "home/blocks/banner_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError("サイト内のページか外部のURLのどちらか一方を指定してください。")
+                }
+            )
+        return value
+
+
+class EmergencyContactBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label="連絡先の名前", max_length=100, help_text="例：須賀川市災害対策本部")
+    phone = blocks.CharBlock(label="電話番号", max_length=50)
+    note = blocks.CharBlock(label="補足", max_length=200, required=False, help_text="例：24時間受付")
+
+    class Meta:
+        label = "緊急連絡先"
+        icon = "mobile-alt"

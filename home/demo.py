@@ -1,0 +1,324 @@
+"""Demo of the city site: 分類, 記事, お知らせ, 担当課, くらしのできごと, 緊急情報, groups and workflow.
+
+The text lives in home/demo_content/; this module only puts it in place, idempotently.
+`ctx.extra["departments"]` maps 部署名 → Department for the demo modules that run later (faq, water).
+"""
+
+import datetime
+import uuid
+
+from wagtail.models import Page
+
+from cms.demo_utils import ensure_object, ensure_page
+
+from .demo_content.departments import DEPARTMENTS, LIFE_EVENTS
+from .demo_content.news import NEWS
+from .demo_content.pages_kurashi import KURASHI
+from .demo_content.pages_others import BOSAI, KENKO, KOSODATE, SANGYO, SHISEI
+from .models import (
+    CityHomePage,
+    ContentPage,
+    Department,
+    DepartmentIndexPage,
+    DisasterModeSettings,
+    EmergencyNotice,
+    LifeEvent,
+    LifeEventIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    SectionPage,
+    SitemapPage,
+)
+from .permissions import ensure_editor_groups
+
+TOP_SECTIONS = [KURASHI, KOSODATE, KENKO, BOSAI, SANGYO, SHISEI]
+JST = datetime.timezone(datetime.timedelta(hours=9))
+
+
+def _list_items(value, key):
+    """Plain lists → ListBlock raw data with ids derived from the content's place.
+
+    ListBlock gives every item a random id when it meets a plain list; fixed ids let the second
+    seed_demo run see that nothing changed, so it makes no new revision.
+    """
+    if isinstance(value, dict):
+        return {name: _list_items(item, f"{key}.{name}") for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [
+            {
+                "type": "item",
+                "value": _list_items(item, f"{key}.{number}"),
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}.{number}")),
+            }
+            for number, item in enumerate(value)
+        ]
+    return value
+
+
+def _stream(items, key=""):
+    """[("paragraph", "<p>…</p>"), …] → StreamField raw data."""
+    return [
+        {"type": block_type, "value": _list_items(value, f"{key}/{number}")}
+        for number, (block_type, value) in enumerate(items)
+    ]
+
+
+def _seed_departments(ctx):
+    departments = {}
+    for data in DEPARTMENTS:
+        data = dict(data)
+        name = data.pop("name")
+        section = data.pop("section")
+        departments[name] = ensure_object(ctx, Department, {"name": name, "section": section}, **data)
+    return departments
+
+
+def _seed_life_events(ctx):
+    return {
+        slug: ensure_object(
+            ctx, LifeEvent, {"slug": slug}, name=name, description=description, sort_order=number * 10
+        )
+        for number, (slug, name, description) in enumerate(LIFE_EVENTS, start=1)
+    }
+
+
+def _set_life_events(page, life_events):
+    """ParentalManyToMany changes are saved without a new revision when they already match."""
+    wanted = {event.pk for event in life_events}
+    if set(page.life_events.values_list("pk", flat=True)) != wanted:
+        page.life_events.set(life_events)
+        page.save_revision().publish()
+
+
+def _seed_sections(ctx, home, departments, life_events):
+    count = 0
+    for top in TOP_SECTIONS:
+        top_page = ensure_page(
+            ctx,
+            home,
+            SectionPage,
+            top["slug"],
+            title=top["title"],
+            summary=top["summary"],
+            department=departments[top["department"]],
+            show_in_menus=True,
+        )
+        for child in top["children"]:
+            section = ensure_page(
+                ctx,
+                top_page,
+                SectionPage,
+                child["slug"],
+                title=child["title"],
+                summary=child["summary"],
+                department=departments[child["department"]],
+                show_in_menus=True,
+            )
+            for data in child["pages"]:
+                page = ensure_page(
+                    ctx,
+                    section,
+                    ContentPage,
+                    data["slug"],
+                    title=data["title"],
+                    summary=data["summary"],
+                    department=departments[data.get("department", child["department"])],
+                    body=_stream(data["body"], key=data["slug"]),
+                    show_in_menus=True,
+                )
+                _set_life_events(page, [life_events[slug] for slug in data.get("life_events", [])])
+                count += 1
+    return count
+
+
+def _seed_news(ctx, home, departments):
+    index = ensure_page(
+        ctx,
+        home,
+        NewsIndexPage,
+        "oshirase",
+        title="お知らせ",
+        intro="<p>市からのお知らせです。分類で絞り込むことができます。新着情報はRSSでも配信しています。</p>",
+    )
+    for item in NEWS:
+        ensure_page(
+            ctx,
+            index,
+            NewsPage,
+            item["slug"],
+            title=item["title"],
+            date=item["date"],
+            category=item["category"],
+            is_important=item.get("important", False),
+            summary=item["summary"],
+            department=departments[item["department"]],
+            body=_stream(item["body"], key=item["slug"]),
+        )
+    return index
+
+
+def _seed_emergency(ctx, home):
+    ensure_object(
+        ctx,
+        EmergencyNotice,
+        {"title": "大雨警報の発表に伴う避難所の開設について"},
+        level=EmergencyNotice.LEVEL_WARNING,
+        body=(
+            "<p>大雨警報の発表に伴い、市内5か所の避難所を開設しました。避難が必要な方は、明るいうちに早めに避難してください。</p>"
+            "<ul><li>須賀川市文化センター</li><li>須賀川第一小学校</li><li>長沼公民館</li><li>岩瀬公民館</li><li>須賀川アリーナ</li></ul>"
+        ),
+        # A past event: the demo's notice is inactive; editors set new times to show it.
+        starts_at=datetime.datetime(2026, 10, 12, 6, 0, tzinfo=JST),
+        ends_at=datetime.datetime(2026, 10, 13, 12, 0, tzinfo=JST),
+    )
+    bosai = Page.objects.child_of(home).filter(slug="bosai").first()
+    hinanjo = hazard = None
+    if bosai is not None:
+        section = Page.objects.child_of(bosai).filter(slug="bosai").first()
+        if section is not None:
+            hinanjo = Page.objects.child_of(section).filter(slug="hinanjo").first()
+            hazard = Page.objects.child_of(section).filter(slug="hazard-map").first()
+    links = [
+        {"type": "link", "value": {"text": text, "page": page.pk, "url": ""}}
+        for text, page in (("避難所・避難場所の一覧", hinanjo), ("ハザードマップ", hazard))
+        if page is not None
+    ]
+    links.append(
+        {
+            "type": "link",
+            "value": {
+                "text": "福島県の防災情報（外部サイト）",
+                "page": None,
+                "url": "https://www.bousai.pref.fukushima.jp/",
+            },
+        }
+    )
+    contacts = [
+        {
+            "type": "contact",
+            "value": {"name": "須賀川市役所（災害対策本部）", "phone": "0248-75-1111", "note": "24時間受付"},
+        },
+        {
+            "type": "contact",
+            "value": {"name": "市民安全課", "phone": "0248-88-9115", "note": "避難所・避難情報について"},
+        },
+        {"type": "contact", "value": {"name": "火事・救急", "phone": "119", "note": ""}},
+        {"type": "contact", "value": {"name": "警察（事件・事故）", "phone": "110", "note": ""}},
+        {
+            "type": "contact",
+            "value": {"name": "上下水道部（断水・漏水）", "phone": "0248-88-9157", "note": ""},
+        },
+    ]
+    ensure_object(
+        ctx,
+        DisasterModeSettings,
+        {"site": ctx.city_site},
+        is_active=False,
+        headline="災害情報",
+        message="市内に大雨警報が発表されています。川や用水路に近づかず、早めの避難を心がけてください。",
+        evacuation_links=links,
+        emergency_contacts=contacts,
+    )
+
+
+def _home_banners(ctx):
+    from django.conf import settings
+
+    water_url = (
+        f"http://{settings.WATER_HOSTNAME}:8000/" if settings.DEBUG else f"https://{settings.WATER_HOSTNAME}/"
+    )
+    return [
+        {
+            "type": "banner",
+            "value": {
+                "title": "須賀川市 水道事業",
+                "description": "水道の使用開始・中止の申込み、水道料金、断水のお知らせ",
+                "page": None,
+                "url": water_url,
+                "style": "water",
+            },
+        },
+        {
+            "type": "banner",
+            "value": {
+                "title": "須賀川市観光ガイド",
+                "description": "牡丹園、松明あかし、ウルトラマンのまち（日本語・外国語）",
+                "page": None,
+                # The guide (tourism.demo) appears after this module runs; its path is fixed by that app.
+                "url": "/kanko/",
+                "style": "tourism",
+            },
+        },
+    ]
+
+
+def _pickup_links(home):
+    paths = [
+        ("ごみの分け方・出し方", "kurashi/gomi/wakekata"),
+        ("粗大ごみの申込み", "kurashi/gomi/sodai"),
+        ("住民票の写しの請求", "kurashi/koseki/juminhyo"),
+        ("転入・転出・転居の届出", "kurashi/koseki/tenkyo"),
+        ("避難所・避難場所の一覧", "bosai/bosai/hinanjo"),
+        ("保育所・認定こども園の入所申込み", "kosodate/gakko/hoikusho"),
+    ]
+    links = []
+    for text, path in paths:
+        page = Page.objects.filter(url_path=f"{home.url_path}{path}/").first()
+        if page is not None:
+            links.append({"type": "link", "value": {"text": text, "page": page.pk, "url": ""}})
+    return links
+
+
+def seed(ctx):
+    home = ctx.city_root
+    departments = _seed_departments(ctx)
+    ctx.extra["departments"] = departments
+    life_events = _seed_life_events(ctx)
+    ctx.extra["life_events"] = life_events
+
+    count = _seed_sections(ctx, home, departments, life_events)
+    news_index = _seed_news(ctx, home, departments)
+    ensure_page(
+        ctx,
+        home,
+        LifeEventIndexPage,
+        "dekigoto",
+        title="くらしのできごと",
+        intro="<p>引越しや出産など、くらしのできごとごとに必要な手続きをまとめています。</p>",
+    )
+    ensure_page(
+        ctx,
+        home,
+        DepartmentIndexPage,
+        "soshiki",
+        title="担当課の一覧",
+        intro="<p>市役所の各課の担当業務と連絡先です。</p>",
+    )
+    ensure_page(
+        ctx,
+        home,
+        SitemapPage,
+        "sitemap",
+        title="サイトマップ",
+        intro="<p>このホームページに掲載している主なページの一覧です。</p>",
+    )
+    _seed_emergency(ctx, home)
+
+    ensure_page(
+        ctx,
+        Page.get_first_root_node(),
+        CityHomePage,
+        home.slug,
+        pickup_links=_pickup_links(home),
+        banners=_home_banners(ctx),
+    )
+    ensure_editor_groups(home, ctx.water_root)
+    ctx.extra["news_index"] = news_index
+    ctx.log(f"市のサイト: 記事 {count} ページ、お知らせ {len(NEWS)} 件、担当課 {len(departments)} 課")
+
+
+def reset(ctx):
+    """Snippets of the city site (pages go with the Site in cms.demo.reset)."""
+    EmergencyNotice.objects.all().delete()
+    LifeEvent.objects.all().delete()
+    Department.objects.filter(name__in=[d["name"] for d in DEPARTMENTS]).delete()
