@@ -215,7 +215,7 @@ def _parse_date(value):
 class FAQImporter:
     """Imports rows into the FAQ index `index`. Each row runs in its own savepoint."""
 
-    def __init__(self, index, dry_run=False, today=None):
+    def __init__(self, index, dry_run=False, today=None, departments=None):
         from home.models import Department
 
         from .models import FAQCategory, FAQPage
@@ -231,6 +231,8 @@ class FAQImporter:
             self.departments[department.name] = department
         for department in Department.objects.all():
             self.departments[str(department)] = department
+        # Names the caller has already settled (the demo's ctx.extra["departments"]) win.
+        self.departments.update(departments or {})
         self.existing = {}
         self.by_slug = {}
         children = FAQPage.objects.child_of(index).prefetch_related("categories")

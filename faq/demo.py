@@ -21,7 +21,7 @@ DEPARTMENTS = {
     "税務課": ("市民税係", "0248-88-9125", f"{CITY_HALL}1階", "zeimu"),
     "収納課": ("収納係", "0248-88-9128", f"{CITY_HALL}1階", "shuno"),
     "環境課": ("廃棄物対策係", "0248-88-9133", f"{CITY_HALL}3階", "kankyo"),
-    "国保年金課": ("国保係", "0248-88-9131", f"{CITY_HALL}1階", "kokuho"),
+    "保険年金課": ("国保係", "0248-88-9136", f"{CITY_HALL}1階", "hoken"),
     "こども課": ("子育て支援係", "0248-88-8115", f"{CITY_HALL}2階", "kodomo"),
     "保育課": ("保育係", "0248-88-8117", f"{CITY_HALL}2階", "hoiku"),
     "学校教育課": ("学務係", "0248-88-9173", f"{CITY_HALL}5階", "gakko"),
@@ -29,8 +29,7 @@ DEPARTMENTS = {
     "長寿福祉課": ("介護保険係", "0248-88-9142", f"{CITY_HALL}2階", "choju"),
     "社会福祉課": ("障がい福祉係", "0248-88-9138", f"{CITY_HALL}2階", "fukushi"),
     "健康づくり課": ("保健係", "0248-88-8113", "須賀川市保健センター", "kenko"),
-    "危機管理課": ("危機管理係", "0248-88-9112", f"{CITY_HALL}4階", "kiki"),
-    "生活課": ("生活安全係", "0248-88-9136", f"{CITY_HALL}3階", "seikatsu"),
+    "市民安全課": ("危機管理係", "0248-88-9115", f"{CITY_HALL}4階", "anzen"),
     "観光交流課": ("観光係", "0248-88-9144", f"{CITY_HALL}4階", "kanko"),
     "文化振興課": ("文化係", "0248-88-9172", f"{CITY_HALL}5階", "bunka"),
     "建築住宅課": ("住宅係", "0248-88-9152", f"{CITY_HALL}4階", "kenchiku"),
@@ -102,13 +101,15 @@ def _ensure_categories(ctx, categories, start):
         )
 
 
-def _seed_index(ctx, root, csv_path, intro):
+def _seed_index(ctx, root, csv_path, intro, departments):
     from .csvio import FAQImporter, read_rows
     from .models import FAQIndexPage
 
     index = ensure_page(ctx, root, FAQIndexPage, "faq", title="よくある質問", intro=intro, show_in_menus=True)
     rows, _encoding, names = read_rows(csv_path.read_bytes())
-    result = FAQImporter(index).import_rows(rows, has_last_reviewed="last_reviewed" in names)
+    result = FAQImporter(index, departments=departments).import_rows(
+        rows, has_last_reviewed="last_reviewed" in names
+    )
     if result.errors:
         details = "; ".join(f"{number}行目：{message}" for number, message in result.errors)
         raise RuntimeError(f"{csv_path.name} を取り込めませんでした：{details}")
@@ -118,7 +119,7 @@ def _seed_index(ctx, root, csv_path, intro):
 
 
 def seed(ctx):
-    _ensure_departments(ctx)
+    departments = _ensure_departments(ctx)
     _ensure_categories(ctx, CITY_CATEGORIES, start=10)
     _ensure_categories(ctx, WATER_CATEGORIES, start=500)
     city_index = _seed_index(
@@ -126,12 +127,14 @@ def seed(ctx):
         ctx.city_root,
         CITY_CSV,
         "<p>市民の皆さまからよくいただく質問と、その回答をまとめました。分類から探すか、キーワードで検索してください。</p>",
+        departments,
     )
     water_index = _seed_index(
         ctx,
         ctx.water_root,
         WATER_CSV,
         "<p>水道の使い始め・使い終わりの手続き、料金、水質などについて、よくいただく質問をまとめました。</p>",
+        departments,
     )
     ctx.extra["faq_index"] = city_index
     ctx.extra["water_faq_index"] = water_index

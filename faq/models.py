@@ -1,8 +1,17 @@
+import json
+
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, F, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -32,16 +41,90 @@ class FAQCategory(index.Indexed, models.Model):
         return self.name
 
 
-class FAQIndexPage(Page):
-    """よくある質問: categories, the most viewed questions and a search limited to FAQs."""
+class FAQIndexPage(RoutablePageMixin, Page):
+    """よくある質問: categories, the most viewed questions and a search limited to FAQs.
+
+    Sub-URLs: category/<slug>/ lists one category, search/?q= searches the FAQs below this page.
+    Every listing runs a fixed number of queries however many FAQs there are.
+    """
 
     intro = RichTextField("導入文", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["faq.FAQPage"]
 
+    MOST_VIEWED_COUNT = 5
+    PER_PAGE = 20
+    SEARCH_LIMIT = 50
+    QUERY_MAX_LENGTH = 100
+
     class Meta:
         verbose_name = "よくある質問の一覧"
+
+    def live_faqs(self):
+        return FAQPage.objects.child_of(self).live().public()
+
+    def categories_with_counts(self):
+        """Categories that have at least one published FAQ here, with how many."""
+        in_this_index = Q(faqs__live=True, faqs__path__startswith=self.path, faqs__depth=self.depth + 1)
+        return list(
+            FAQCategory.objects.annotate(faq_count=Count("faqs", filter=in_this_index))
+            .filter(faq_count__gt=0)
+            .order_by("sort_order", "name")
+        )
+
+    def most_viewed(self):
+        return list(
+            self.live_faqs()
+            .filter(view_count__gt=0)
+            .order_by("-view_count", "path")[: self.MOST_VIEWED_COUNT]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = self.categories_with_counts()
+        context["most_viewed"] = self.most_viewed()
+        return context
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request)
+
+    @path("category/<str:slug>/", name="category")
+    def category_view(self, request, slug):
+        category = FAQCategory.objects.filter(slug=slug).first()
+        if category is None:
+            raise Http404("分類が見つかりません。")
+        faqs = self.live_faqs().filter(categories=category).order_by("path")
+        paginator = Paginator(faqs, self.PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "category": category,
+                "faqs": page_obj.object_list,
+                "page_obj": page_obj,
+                "categories": self.categories_with_counts(),
+            },
+            template="faq/faq_category.html",
+        )
+
+    @path("search/", name="search")
+    def search_view(self, request):
+        from search.api import search_faqs
+
+        query = " ".join((request.GET.get("q") or "").split())[: self.QUERY_MAX_LENGTH]
+        results = search_faqs(query, within=self, limit=self.SEARCH_LIMIT) if query else []
+        return self.render(
+            request,
+            context_overrides={
+                "query": query,
+                "results": list(results),
+                "searched": "q" in request.GET,
+                "categories": self.categories_with_counts(),
+            },
+            template="faq/faq_search.html",
+        )
 
 
 def answer_blocks():
@@ -111,3 +194,102 @@ class FAQPage(Page):
     class Meta:
         verbose_name = "よくある質問"
         verbose_name_plural = "よくある質問"
+
+    # --- view counting: one UPDATE per view, never part of a revision -----------------------------
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        data.pop("view_count", None)
+        return data
+
+    def with_content_json(self, content):
+        # Publishing an old revision must not put back the view count it was saved with.
+        obj = super().with_content_json(content)
+        obj.view_count = FAQPage.objects.filter(pk=self.pk).values_list("view_count", flat=True).first() or 0
+        return obj
+
+    def count_view(self, request):
+        if request.method != "GET" or getattr(request, "is_preview", False) or request.GET.get("feedback"):
+            return
+        FAQPage.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+
+    # --- what the template shows -------------------------------------------------------------------
+
+    def answer_text(self):
+        from .csvio import answer_plain_text
+
+        return answer_plain_text(self.answer)
+
+    def json_ld(self):
+        """schema.org FAQPage for this question, escaped for a <script> element."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": self.title,
+                    "acceptedAnswer": {"@type": "Answer", "text": self.answer_text()},
+                }
+            ],
+        }
+        text = json.dumps(data, ensure_ascii=False)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import FAQFeedbackForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["faq_categories"] = list(self.categories.all())
+        context["related_faq_list"] = list(self.related_faqs.live().public().order_by("path"))
+        pages = [child.value for child in self.related_pages if child.value is not None]
+        context["related_page_list"] = [page for page in pages if page.live]
+        context["index_page"] = self.get_parent().specific_deferred
+        context.setdefault("feedback_form", FAQFeedbackForm())
+        context.setdefault("feedback_status", request.GET.get("feedback"))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return self.serve_feedback(request)
+        self.count_view(request)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_feedback(self, request):
+        """「この回答は役に立ちましたか？」: store one answer per client per window, then thank."""
+        from .feedback import is_feedback_rate_limited
+        from .forms import FAQFeedbackForm
+
+        form = FAQFeedbackForm(request.POST)
+        if not form.is_valid():
+            return self._render_feedback(request, form, "invalid", status=400)
+        if is_feedback_rate_limited(request, self):
+            return self._render_feedback(request, form, "limited", status=429)
+        FAQFeedback.objects.create(
+            page=self, helpful=form.cleaned_data["helpful"] == "yes", comment=form.cleaned_data["comment"]
+        )
+        return redirect(f"{self.get_url(request)}?feedback=thanks#faq-feedback")
+
+    def _render_feedback(self, request, form, status_name, status):
+        context = self.get_context(request)
+        context["feedback_form"] = form
+        context["feedback_status"] = status_name
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+
+class FAQFeedback(models.Model):
+    """One answer to 「この回答は役に立ちましたか？」. Nothing about the sender is stored."""
+
+    page = models.ForeignKey(FAQPage, verbose_name="FAQ", on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField("役に立った")
+    comment = models.TextField("ご意見", max_length=400, blank=True)
+    created_at = models.DateTimeField("送信日時", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "FAQへの評価"
+        verbose_name_plural = "FAQへの評価"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["page", "-created_at"], name="faq_feedback_page_recent")]
+
+    def __str__(self):
+        return f"{self.page_id}：{'はい' if self.helpful else 'いいえ'}"
