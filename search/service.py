@@ -74,7 +74,7 @@ class RankedResults(Sequence):
     def __getitem__(self, item):
         if isinstance(item, slice):
             ids = self.ids[item]
-            objects = self.queryset.filter(pk__in=ids).in_bulk(ids) if ids else {}
+            objects = {obj.pk: obj for obj in self.queryset.filter(pk__in=ids)} if ids else {}
             return [objects[pk] for pk in ids if pk in objects]
         return self[item : item + 1][0] if item >= 0 else self[len(self) + item]
 
