@@ -77,7 +77,7 @@ def serve_application_page(page, request):
 def _done(page, request):
     number = request.session.get(SESSION_DONE)
     if not number:
-        return HttpResponseRedirect(page.url)
+        return HttpResponseRedirect(page.get_url(request))
     application = WaterApplication.objects.filter(reception_number=number).only("received_at").first()
     received = application.received_at if application else timezone.now()
     return _render(
@@ -128,7 +128,7 @@ def _submit(page, request):
         existing = WaterApplication.objects.filter(submission_token=token).only("reception_number").first()
         if existing is not None:
             request.session[SESSION_DONE] = existing.reception_number
-            return HttpResponseRedirect(page.url + "?step=done", status=303)
+            return HttpResponseRedirect(page.get_url(request) + "?step=done", status=303)
     draft = request.session.get(SESSION_DRAFT)
     if token is None or not isinstance(draft, dict) or draft.get("token") != str(token):
         return _render(page, request, "input", form=WaterApplicationForm(), expired=True, status=400)
@@ -140,4 +140,4 @@ def _submit(page, request):
     request.session.pop(SESSION_DRAFT, None)
     request.session[SESSION_DONE] = application.reception_number
     request.session[SESSION_DONE + "_mail"] = bool(application.email)
-    return HttpResponseRedirect(page.url + "?step=done", status=303)
+    return HttpResponseRedirect(page.get_url(request) + "?step=done", status=303)
