@@ -138,6 +138,7 @@ def _seed_news(ctx, home, departments):
         NewsIndexPage,
         "oshirase",
         title="お知らせ",
+        per_page=10,
         intro="<p>市からのお知らせです。分類で絞り込むことができます。新着情報はRSSでも配信しています。</p>",
     )
     for item in NEWS:
