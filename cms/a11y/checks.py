@@ -183,11 +183,14 @@ HANKAKU_KANA = re.compile("[\uff61-\uff9f]+")
 ZENKAKU_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _KANA_KANJI = "[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u4e00-\u9fff]"
 # Single kana/kanji separated by spaces: 「市　役　所」「氏 名」, not 「須賀川　太郎」.
-SPACED_WORD = re.compile(f"(?<!{_KANA_KANJI}){_KANA_KANJI}(?:[ \u3000]+{_KANA_KANJI})+(?!{_KANA_KANJI})")
+# The last character may be followed by hiragana (「市　役　所の」) but not by more kanji (「山　一郎」).
+SPACED_WORD = re.compile(
+    f"(?<!{_KANA_KANJI}){_KANA_KANJI}(?:[ \u3000]+{_KANA_KANJI})+(?![\u3005\u30a1-\u30fa\u30fc\u4e00-\u9fff])"
+)
 # R6.4.1 / H31.4.1 / Ｒ６．４．１ and 6/4, 2024/4/1 (not inside longer numbers such as 1/2/3/4 codes).
 AMBIGUOUS_DATE = re.compile(
-    r"(?<![\w/.])(?:[RHSTrhstＲＨＳＴ]\s?\d{1,2}[.．/／]\d{1,2}[.．/／]\d{1,2}"
-    r"|(?:\d{4}/)?(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\w/.])"
+    r"(?<![0-9A-Za-z/.])(?:[RHSTrhstＲＨＳＴ]\s?\d{1,2}[.．/／]\d{1,2}[.．/／]\d{1,2}"
+    r"|(?:\d{4}/)?(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![0-9A-Za-z/.])"
 )
 _COLOURS = "(?:赤|青|緑|黄|黄色|橙|オレンジ|ピンク|紫|灰)"
 COLOUR_ONLY = re.compile(
