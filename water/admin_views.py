@@ -12,6 +12,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
 
 from water.applications import change_status
 from water.models import (
@@ -70,6 +71,8 @@ class WaterApplicationEditView(EditView):
         new_status = self.form.cleaned_data["status"]
         application.status = WaterApplication.objects.values_list("status", flat=True).get(pk=application.pk)
         change_status(application, new_status, self.request.user, self.form.cleaned_data.get("note", ""))
+        # Wagtail's history shows who touched the record; its label is the 受付番号 only (__str__).
+        log(instance=application, action="wagtail.edit", user=self.request.user)
         return application
 
     def get_context_data(self, **kwargs):
