@@ -4,7 +4,7 @@
   search mode (long compounds also split into their parts), base forms (出し → 出す), parts of speech
   without meaning dropped (particles, auxiliaries), full/half width folded (cjk_width), Japanese
   stop words, long-vowel marks (kuromoji_stemmer), lower case. A `.reading` sub-field holds the
-  katakana reading, so ゴミ, ごみ and 塵 meet.
+  katakana reading cut into bigrams, so ゴミ, ごみ and 塵 meet, also inside compounds (粗大ごみ).
 - `ANALYZER = "cjk"` (no plugin): the standard tokenizer with width folding and CJK bigrams.
 - The search analyzer adds the editors' synonyms (`synonym_graph`), so changing a synonym needs no
   reindexing; `push_synonyms()` updates the filter of every index in place (close, settings, open).
@@ -42,6 +42,13 @@ def analysis_settings(analyzer, synonyms):
     if analyzer == "kuromoji":
         tokenizers = {"ja_tokenizer": {"type": "kuromoji_tokenizer", "mode": "search"}}
         filters["ja_readingform"] = {"type": "kuromoji_readingform", "use_romaji": False}
+        # Readings cut into bigrams (keeping the whole reading): ゴミ finds 粗大ごみ (ソダイゴミ).
+        filters["ja_reading_bigram"] = {
+            "type": "ngram",
+            "min_gram": 2,
+            "max_gram": 2,
+            "preserve_original": True,
+        }
         analyzers = {
             "ja_index": {"type": "custom", "tokenizer": "ja_tokenizer", "filter": list(KUROMOJI_FILTERS)},
             "ja_search": {
@@ -60,6 +67,7 @@ def analysis_settings(analyzer, synonyms):
                     "ja_readingform",
                     "kuromoji_stemmer",
                     "lowercase",
+                    "ja_reading_bigram",
                 ],
             },
         }

@@ -38,3 +38,19 @@ def make_faq(index, question, answer_text, keywords="", import_id="", live=True)
     )
     index.add_child(instance=faq)
     return faq
+
+
+def make_site(hostname="search.test", title="テスト市"):
+    """A Site with its own home page (a plain Wagtail page) at the top of the tree."""
+    from wagtail.models import Site
+
+    home = Page(title=title, slug=f"home-{next(_counter)}", locale=Locale.get_default())
+    tree_root().add_child(instance=home)
+    Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
+    return home
+
+
+def make_page(parent, title, live=True):
+    page = Page(title=title, slug=f"p-{next(_counter)}", live=live, locale=parent.locale)
+    parent.add_child(instance=page)
+    return page

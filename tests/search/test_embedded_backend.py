@@ -52,3 +52,77 @@ def test_words_that_are_not_there_find_nothing(sodai_faq):
 def test_particles_alone_find_nothing(sodai_faq):
     index, _faq = sodai_faq
     assert api.search_faqs("のは", index) == []
+
+
+def test_question_match_ranks_above_body_match():
+    index = make_faq_index()
+    body_only = make_faq(
+        index, "転入の手続き", "住民票の写しも必要になることがあります。手続きは市民課です。"
+    )
+    in_question = make_faq(index, "住民票の写しを取りたい", "市民課の窓口で申請してください。")
+    assert [page.pk for page in api.search_faqs("住民票", index)] == [in_question.pk, body_only.pk]
+
+
+def test_a_question_typed_as_a_sentence_does_not_need_every_word():
+    index = make_faq_index()
+    faq = make_faq(index, "犬の登録について", "犬を飼い始めたら30日以内に登録してください。")
+    results = api.search_faqs("子犬をもらったのですが登録は必要ですか", index)
+    assert results[0].pk == faq.pk
+
+
+def test_more_of_the_query_ranks_higher():
+    index = make_faq_index()
+    one = make_faq(index, "保険証について", "健康保険の保険証をなくしたとき。")
+    both = make_faq(index, "国民健康保険の保険証をなくした", "再発行の手続き。")
+    assert [page.pk for page in api.search_faqs("国民健康保険 保険証 再発行", index)][:2] == [both.pk, one.pk]
+
+
+def test_editors_synonyms_apply_to_queries():
+    from search.models import SearchSynonym
+
+    index = make_faq_index()
+    faq = make_faq(index, "国民健康保険に加入したい", "退職したら14日以内に手続きしてください。")
+    assert api.search_faqs("国保", index) == []
+    SearchSynonym.objects.create(terms="国保、国民健康保険")
+    assert [page.pk for page in api.search_faqs("国保", index)] == [faq.pk]
+
+
+def test_drafts_and_other_indexes_are_not_searched():
+    index = make_faq_index()
+    other = make_faq_index(title="水道のよくある質問")
+    make_faq(index, "粗大ごみの下書き", SODAI, live=False)
+    make_faq(other, "水道の粗大ごみ", SODAI)
+    assert api.search_faqs("粗大ごみ", index) == []
+
+
+def test_site_search_stays_in_the_site_and_language():
+    from wagtail.models import Locale
+
+    from tests.search.factories import make_page, make_site
+
+    home = make_site()
+    page = make_page(home, "粗大ごみの出し方")
+    other_site = make_site(hostname="other.test")
+    make_page(other_site, "粗大ごみの出し方（別の市）")
+    english = home.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    assert [result.pk for result in api.search_site("粗大ごみ", home)] == [page.pk]
+
+
+def test_english_pages_are_searchable_in_english():
+    from wagtail.models import Locale
+
+    index = make_faq_index(locale=Locale.objects.get(language_code="en"))
+    faq = make_faq(index, "How do I put out bulky waste?", "Book a collection by phone.")
+    assert [page.pk for page in api.search_faqs("bulky waste collection", index)] == [faq.pk]
+
+
+def test_search_site_limit_and_slicing():
+    from tests.search.factories import make_page, make_site
+
+    home = make_site()
+    for number in range(3):
+        make_page(home, f"粗大ごみ{number}")
+    assert len(api.search_site("粗大ごみ", home, limit=2)) == 2
+    results = api.search_site("粗大ごみ", home)
+    assert results.count() == 3 and len(results[1:3]) == 2
