@@ -1,0 +1,41 @@
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import FAQFeedbackReportView, FAQReviewReportView
+
+
+
+def _urls():
+    return [
+        path("feedback/", FAQFeedbackReportView.as_view(), name="feedback"),
+        path("feedback/results/", FAQFeedbackReportView.as_view(results_only=True), name="feedback_results"),
+        path("review/", FAQReviewReportView.as_view(), name="review"),
+        path("review/results/", FAQReviewReportView.as_view(results_only=True), name="review_results"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_faq_report_urls():
+    return [path("reports/faq/", include((_urls(), "faq_reports"), namespace="faq_reports"))]
+
+
+class FAQReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_faq_feedback_report_menu_item():
+    return FAQReportMenuItem(
+        "FAQの評価", reverse("faq_reports:feedback"), name="faq-feedback", icon_name="help", order=1200
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_faq_review_report_menu_item():
+    return FAQReportMenuItem(
+        "見直しが必要なFAQ", reverse("faq_reports:review"), name="faq-review", icon_name="time", order=1210
+    )
