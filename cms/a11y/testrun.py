@@ -101,7 +101,7 @@ def choose_pages(site=None, sample=DEFAULT_SAMPLE, seed=None):
     )
 
 
-def axe_results(pages, chromium_path=None):
+def axe_results(pages, chromium_path=None, browser=None):
     """{page pk: [(criterion, rule id, help, target)]} from axe-core in Chromium, or None if unavailable.
 
     Pages are rendered in-process (Django's test client behind Playwright's request routing), so no
@@ -121,7 +121,7 @@ def axe_results(pages, chromium_path=None):
     from django.test import Client
 
     chromium_path = chromium_path or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not (shutil.which(chromium_path) or os.path.exists(chromium_path)):
+    if browser is None and not (shutil.which(chromium_path) or os.path.exists(chromium_path)):
         return None
     axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
     client = Client(raise_request_exception=False)
@@ -139,12 +139,9 @@ def axe_results(pages, chromium_path=None):
         body = b"".join(response.streaming_content) if response.streaming else response.content
         request_route.fulfill(status=response.status_code, headers=headers, body=body)
 
-    results = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, headless=True, args=["--no-sandbox"]
-        )
-        context = browser.new_context(locale="ja-JP")
+    def test_pages(chromium):
+        results = {}
+        context = chromium.new_context(locale="ja-JP")
         context.route("**/*", route)
         page_view = context.new_page()
         for page in pages:
@@ -170,17 +167,41 @@ def axe_results(pages, chromium_path=None):
                     for criterion in criteria or ["4.1.2"]:
                         found.append((criterion, violation["id"], violation["help"], target))
             results[page.pk] = found
-        browser.close()
-    return results
+        context.close()
+        return results
+
+    if browser is not None:
+        return test_pages(browser)
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls made while routing
+    # requests are still plain synchronous calls of this command.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=chromium_path, headless=True, args=["--no-sandbox"]
+            )
+            try:
+                return test_pages(chromium)
+            finally:
+                chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-def run(site=None, sample=DEFAULT_SAMPLE, browser=True, seed=None, chromium_path=None):
-    """Test the chosen pages and store an AccessibilityTestRun; returns it."""
+def run(site=None, sample=DEFAULT_SAMPLE, browser=True, seed=None, chromium_path=None, chromium=None):
+    """Test the chosen pages and store an AccessibilityTestRun; returns it.
+
+    `chromium`: an already launched Playwright browser to use (tests), else one is started.
+    """
     from cms.models import AccessibilityTestRun
 
     started = timezone.now()
     pages, total, selection = choose_pages(site, sample, seed)
-    axe = axe_results(pages, chromium_path) if browser else None
+    axe = axe_results(pages, chromium_path, chromium) if browser else None
     failures = defaultdict(list)  # criterion -> [(page, what)]
     problems = []
     for page in pages:
