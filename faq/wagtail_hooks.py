@@ -5,7 +5,6 @@ from wagtail.admin.menu import MenuItem
 from .admin_views import FAQFeedbackReportView, FAQReviewReportView
 
 
-
 def _urls():
     return [
         path("feedback/", FAQFeedbackReportView.as_view(), name="feedback"),

@@ -41,6 +41,7 @@ class FAQIndexPageFactory(wagtail_factories.PageFactory):
 class FAQPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = FAQPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"粗大ごみの出し方を知りたいです（{n}）。")
     slug = factory.Sequence(lambda n: f"faq-{n}")
