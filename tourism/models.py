@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -94,13 +95,29 @@ def guide_context(guide):
         .filter(featured=True)
         .order_by("path")
         .select_related("photo"),
-        "upcoming_events": EventPage.upcoming().descendant_of(guide).select_related("venue_spot")[:4],
+        "upcoming_events": with_localized_venues(
+            EventPage.upcoming().descendant_of(guide)[:4], guide.locale_id
+        ),
         "spot_index": SpotIndexPage.objects.live().child_of(guide).first(),
         "event_index": EventIndexPage.objects.live().child_of(guide).first(),
         "opendata_page": OpenDataPage.objects.live().filter(locale_id=guide.locale_id).first(),
         "bloom": PeonyBloomReport.current(),
         "bloom_steps": BLOOM_STATUSES,
     }
+
+
+def with_localized_venues(events, locale_id):
+    """Events with their venue spot in the events' language, fetched in one query (no N+1)."""
+    events = list(events.select_related("venue_spot"))
+    keys = {event.venue_spot.translation_key for event in events if event.venue_spot_id}
+    localized = {
+        spot.translation_key: spot
+        for spot in SpotPage.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+    }
+    for event in events:
+        if event.venue_spot_id:
+            event.__dict__["venue"] = localized.get(event.venue_spot.translation_key, event.venue_spot)
+    return events
 
 
 def japanese_version(page):
@@ -275,9 +292,12 @@ class SpotPage(Page):
         context["japanese"] = japanese
         # Events point at the Japanese spot (a synchronized field); list those of this language.
         context["events"] = (
-            EventPage.upcoming().filter(locale_id=self.locale_id, venue_spot_id=japanese.pk)
+            with_localized_venues(
+                EventPage.upcoming().filter(locale_id=self.locale_id, venue_spot_id=japanese.pk),
+                self.locale_id,
+            )
             if japanese
-            else EventPage.objects.none()
+            else []
         )
         return context
 
@@ -316,7 +336,7 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = EventPage.upcoming().child_of(self)
+        context["events"] = with_localized_venues(EventPage.upcoming().child_of(self), self.locale_id)
         return context
 
 
@@ -455,7 +475,7 @@ class EventPage(Page):
     def last_day(self):
         return self.end_date or self.start_date
 
-    @property
+    @cached_property
     def venue(self):
         """The venue spot in this page's language (synchronized FK points at the Japanese spot)."""
         if self.venue_spot_id is None:

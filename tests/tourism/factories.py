@@ -13,6 +13,7 @@ from tourism.demo import Glossary, translate
 from tourism.models import (
     EventIndexPage,
     EventPage,
+    OpenDataPage,
     PeonyBloomReport,
     SpotIndexPage,
     SpotPage,
@@ -114,3 +115,11 @@ def translate_into(ctx, pages, strings, languages=LANGUAGES, root_slugs=None):
 
 
 ROOT_SLUGS = {code: f"sukagawa-{code}" for code in LANGUAGES}
+
+
+class OpenDataPageFactory(wagtail_factories.PageFactory):
+    title = "オープンデータ"
+    slug = "opendata"
+
+    class Meta:
+        model = OpenDataPage
