@@ -28,11 +28,13 @@ from search.backends.database import BODY_SECTION_SEPARATOR
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0}
 FIELD_B = {"title": 0.3, "keywords": 0.0, "body": 0.75}
 K1 = 1.2
-CANDIDATES = 600
+CANDIDATES = 300
 PROXIMITY_WEIGHT = 0.4
 COVERAGE_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.8
 MAX_QUERY_TERMS = 32
+COMMON_FRACTION = 0.3
+PREFILTER_FACTOR = 4
 
 
 @dataclass
@@ -147,33 +149,55 @@ class _Vendor:
             )
         expression = "{title body} : (" + " OR ".join(_fts_phrase(term) for term in terms) + ")"
         return (
-            f"{self.table}_fts f JOIN {self.table} e ON e.id = f.rowid",
+            # CROSS JOIN: SQLite must walk the FTS matches first, not probe FTS for every entry.
+            f"{self.table}_fts f CROSS JOIN {self.table} e ON e.id = f.rowid",
             f"{self.table}_fts MATCH %s",
             [expression],
             f"bm25({self.table}_fts, 0.0, 1.0, 3.0)",
             [],
         )
 
-    def stats(self, content_type_ids):
+    def snapshot(self, content_type_ids):
+        """(entries counted for document frequencies, highest id): cheap, and changes when entries are
+        added or removed. On SQLite frequencies are over the whole index, so is the count."""
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        with self.connection.cursor() as cursor:
+            if self.postgres:
+                cursor.execute(
+                    f"SELECT COUNT(*), MAX(id) FROM {self.table} WHERE content_type_id IN ({placeholders})",
+                    list(content_type_ids),
+                )
+            else:
+                cursor.execute(f"SELECT COUNT(*), MAX(id) FROM {self.table}")
+            count, max_id = cursor.fetchone()
+        return count or 0, max_id or 0
+
+    def average_lengths(self, content_type_ids):
         placeholders = ", ".join(["%s"] * len(content_type_ids))
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT COUNT(*), MAX(id), AVG(LENGTH({self.title_col})), AVG(LENGTH({self.body_col})) "
+                f"SELECT AVG(LENGTH({self.title_col})), AVG(LENGTH({self.body_col})) "
                 f"FROM {self.table} WHERE content_type_id IN ({placeholders})",
                 list(content_type_ids),
             )
-            count, max_id, avg_title, avg_body = cursor.fetchone()
-        return count or 0, max_id or 0, float(avg_title or 1.0) or 1.0, float(avg_body or 1.0) or 1.0
+            avg_title, avg_body = cursor.fetchone()
+        return float(avg_title or 1.0) or 1.0, float(avg_body or 1.0) or 1.0
 
     def document_frequencies(self, terms, content_type_ids):
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        """Entries holding each term. SQLite counts FTS5 doclists over the whole index (a join per
+        term makes SQLite probe the FTS table row by row); PostgreSQL counts within the models."""
         selects, params = [], []
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
         for term in terms:
             from_clause, where, match_params, _order, _order_params = self.match([term])
-            selects.append(
-                f"SELECT %s, COUNT(*) FROM {from_clause} WHERE {where} AND e.content_type_id IN ({placeholders})"
-            )
-            params.extend([term, *match_params, *content_type_ids])
+            if self.postgres:
+                selects.append(
+                    f"SELECT %s, COUNT(*) FROM {from_clause} WHERE {where} AND e.content_type_id IN ({placeholders})"
+                )
+                params.extend([term, *match_params, *content_type_ids])
+            else:
+                selects.append(f"SELECT %s, COUNT(*) FROM {self.table}_fts WHERE {where}")
+                params.extend([term, *match_params])
         with self.connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(selects), params)
             return {term: count for term, count in cursor.fetchall()}
@@ -182,14 +206,36 @@ class _Vendor:
         from_clause, where, params, order, order_params = self.match(terms)
         placeholders = ", ".join(["%s"] * len(content_type_ids))
         scope_sql, scope_params = _scope_sql(scope_queryset)
-        sql = (
-            f"SELECT e.object_id, e.{self.title_col}, e.{self.body_col} FROM {from_clause} "
-            f"WHERE {where} AND e.content_type_id IN ({placeholders}) AND e.object_id IN ({scope_sql}) "
-            f"ORDER BY {order} LIMIT %s"
-        )
+        filters = f"e.content_type_id IN ({placeholders}) AND e.object_id IN ({scope_sql})"
+        filter_params = [*content_type_ids, *scope_params]
+        columns = f"e.object_id, e.{self.title_col}, e.{self.body_col}"
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *content_type_ids, *scope_params, *order_params, limit])
+            if not self.postgres:
+                # Rank the FTS matches first, then keep those in scope: sorting every match after
+                # the scope check is several times slower on a large index.
+                fts = f"{self.table}_fts"
+                cursor.execute(
+                    f"SELECT {columns} FROM (SELECT rowid AS entry_id, bm25({fts}, 0.0, 1.0, 3.0) AS score "
+                    f"FROM {fts} WHERE {where} ORDER BY score LIMIT %s) m "
+                    f"CROSS JOIN {self.table} e ON e.id = m.entry_id WHERE {filters} ORDER BY m.score LIMIT %s",
+                    [*params, limit * PREFILTER_FACTOR, *filter_params, limit],
+                )
+                rows = cursor.fetchall()
+                if len(rows) == limit or not self._prefilter_was_full(cursor, where, params, limit):
+                    return rows
+            cursor.execute(
+                f"SELECT {columns} FROM {from_clause} WHERE {where} AND {filters} ORDER BY {order} LIMIT %s",
+                [*params, *filter_params, *order_params, limit],
+            )
             return cursor.fetchall()
+
+    def _prefilter_was_full(self, cursor, where, params, limit):
+        """Whether more entries match than the pre-filter looked at (then the scope may have lost some)."""
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {self.table}_fts WHERE {where} LIMIT %s)",
+            [*params, limit * PREFILTER_FACTOR + 1],
+        )
+        return cursor.fetchone()[0] > limit * PREFILTER_FACTOR
 
 
 def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None):
@@ -206,22 +252,28 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
         return []
 
     terms = sorted(analysed.weights)
-    rows = vendor.candidates(terms, content_type_ids, scope_queryset, CANDIDATES)
-    if not rows:
-        return []
-
-    count, max_id, avg_title, avg_body = vendor.stats(content_type_ids)
+    count, max_id = vendor.snapshot(content_type_ids)
     cache_key = (connection.alias, tuple(content_type_ids), count, max_id)
     cached = _stats_cache.get(cache_key) or {}
+    if "\x00lengths" not in cached:
+        cached = {**cached, "\x00lengths": vendor.average_lengths(content_type_ids)}
     missing = [term for term in terms if term not in cached]
     if missing:
         cached = {**cached, **vendor.document_frequencies(missing, content_type_ids)}
-        _stats_cache.put(cache_key, cached)
+    _stats_cache.put(cache_key, cached)
+    avg_title, avg_body = cached["\x00lengths"]
+    total = max(count, max((cached.get(term, 0) for term in terms), default=0))
     idf = {
-        term: math.log(1.0 + (count - cached.get(term, 0) + 0.5) / (cached.get(term, 0) + 0.5))
+        term: math.log(1.0 + (total - cached.get(term, 0) + 0.5) / (cached.get(term, 0) + 0.5))
         for term in terms
     }
     averages = {"title": avg_title, "keywords": 1.0, "body": avg_body}
+
+    # Words in most entries (する-like words the analyser kept) rank but need not find candidates.
+    finding = [term for term in terms if cached.get(term, 0) <= COMMON_FRACTION * total] or terms
+    rows = vendor.candidates(finding, content_type_ids, scope_queryset, CANDIDATES)
+    if not rows:
+        return []
 
     pairs = [
         (a, b)

@@ -141,7 +141,7 @@ def search(request):
                 "kind": service.KIND_LABELS[kinds.get(page.pk, service.KIND_PAGE)],
                 "breadcrumbs": crumbs.get(page.pk, []),
                 "snippet": snippet(page_text(page), terms, language),
-                "updated": page.last_published_at,
+                "updated": page.last_published_at or page.latest_revision_created_at,
             }
             for page in pages
         ]

@@ -51,6 +51,14 @@ def make_site(hostname="search.test", title="テスト市"):
 
 
 def make_page(parent, title, live=True):
-    page = Page(title=title, slug=f"p-{next(_counter)}", live=live, locale=parent.locale)
+    from django.utils import timezone
+
+    page = Page(
+        title=title,
+        slug=f"p-{next(_counter)}",
+        live=live,
+        locale=parent.locale,
+        last_published_at=timezone.now(),
+    )
     parent.add_child(instance=page)
     return page
