@@ -160,3 +160,25 @@ def test_setup_editor_groups_command_reports_division_sections(city):
     out = StringIO()
     call_command("setup_editor_groups", "--water", "water.test", stdout=out)
     assert "各課編集者（環境課）" in out.getvalue()
+
+
+def test_dashboard_tells_publishers_whether_disaster_mode_is_on(client, city):
+    from home.models import DisasterModeSettings
+
+    site = Site.objects.get(hostname="city.test")
+    Site.objects.filter(pk=site.pk).update(is_default_site=True)
+    Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
+    settings = DisasterModeSettings.for_site(site)
+    settings.is_active = True
+    settings.save()
+    client.force_login(make_user("koho", CITY_PUBLISHERS))
+    page = client.get("/admin/").content.decode()
+    assert "災害モードはオンです。" in page
+    assert "災害モードを切り替える" in page
+
+
+def test_division_editor_dashboard_has_no_disaster_switch(client, environment_editor):
+    client.force_login(environment_editor)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "災害モードを切り替える" not in response.content.decode()

@@ -1,0 +1,44 @@
+"""Admin additions for the city site: the dashboard says at once whether 災害モード is on."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Site
+
+from home.models import DisasterModeSettings, active_emergency_notices
+
+
+class DisasterStatusPanel(Component):
+    """ダッシュボード: 災害モードの状態と表示中の緊急情報 (the first thing 秘書広報課 checks in an emergency)."""
+
+    name = "disaster_status"
+    order = 50
+    template_name = "home/admin/disaster_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        site = Site.objects.filter(is_default_site=True).first()
+        settings = DisasterModeSettings.for_site(site) if site else None
+        can_change = self.user.has_perm("home.change_disastermodesettings")
+        return {
+            "disaster": settings,
+            "notices": active_emergency_notices(),
+            "settings_url": (
+                reverse("wagtailsettings:edit", args=["home", "disastermodesettings", site.pk])
+                if site and can_change
+                else ""
+            ),
+            "notices_url": reverse("wagtailsnippets_home_emergencynotice:list")
+            if self.user.has_perm("home.change_emergencynotice")
+            else "",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_disaster_status_panel(request, panels):
+    if request.user.has_perm("home.change_disastermodesettings") or request.user.has_perm(
+        "home.change_emergencynotice"
+    ):
+        panels.append(DisasterStatusPanel(request.user))
