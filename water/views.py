@@ -22,6 +22,7 @@ from water.models import ApplicationType, SettlementMethod, WaterApplication
 SESSION_DRAFT = "water_application_draft"
 SESSION_DONE = "water_application_done"
 TEMPLATE = "water/water_application_page.html"
+DRAFT_LIFETIME_SECONDS = 60 * 60
 
 
 def _render(page, request, step, status=200, **context):
@@ -114,6 +115,9 @@ def _handle_post(page, request):
     data = form.to_session()
     token = str(uuid.uuid4())
     request.session[SESSION_DRAFT] = {"data": data, "token": token}
+    # The draft holds personal data in the session store: let it expire within the hour
+    # (and `manage.py clearsessions` removes expired sessions).
+    request.session.set_expiry(DRAFT_LIFETIME_SECONDS)
     return _render(page, request, "confirm", rows=_confirmation_rows(data), token=token)
 
 

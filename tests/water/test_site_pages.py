@@ -250,3 +250,17 @@ def test_other_editors_cannot_import(client, quality, django_user_model):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/admin/water/quality-import/").status_code in (302, 403)
+
+
+def test_staff_see_the_import_form(client, quality, django_user_model):
+    from water.permissions import ensure_staff_group
+
+    user = django_user_model.objects.create_user(username="keiei", password="pw")
+    user.groups.add(ensure_staff_group())
+    client.force_login(user)
+    response = client.get("/admin/water/quality-import/")
+    assert response.status_code == 200
+    assert "CSVファイル" in response.content.decode()
+    response = client.post("/admin/water/quality-import/", {"month": "2026-13"})
+    html = response.content.decode()
+    assert "検査月は「2026-10」の形で入力してください。" in html and "CSVファイルを選んでください。" in html
