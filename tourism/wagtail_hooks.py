@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -57,6 +58,8 @@ class BloomStatusPanel(Component):
         if current is not None:
             initial["status"] = current.status
         return {
+            # Components render without the request context: the form needs its CSRF token.
+            "csrf_token": get_token(self.request),
             "current": current,
             "form": self.form or BloomQuickForm(initial=initial),
             "action": reverse("tourism_bloom_update"),

@@ -1,10 +1,12 @@
 """Peony bloom status: updated in seconds from the dashboard, history kept, shown in every language."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 
 from tests.tourism.factories import PeonyBloomReportFactory
 from tourism.models import PeonyBloomReport
@@ -28,6 +30,19 @@ def test_dashboard_shows_the_quick_form(client, staff):
     assert "須賀川牡丹園の開花状況" in html
     assert 'action="/admin/tourism/bloom/update/"' in html
     assert "見頃" in html
+
+
+def test_quick_form_works_with_csrf_protection(staff):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    html = client.get("/admin/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = client.post(
+        "/admin/tourism/bloom/update/",
+        {"csrfmiddlewaretoken": token, "status": "falling", "observed_on": "2026-05-18"},
+    )
+    assert response.status_code == 302
+    assert PeonyBloomReport.current().status == "falling"
 
 
 def test_staff_updates_the_status_in_one_post_and_history_is_kept(client, staff):
