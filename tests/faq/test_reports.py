@@ -83,3 +83,19 @@ def test_reports_are_in_the_reports_menu_and_closed_to_visitors(admin_client, cl
 
     response = Client().get("/admin/reports/faq/feedback/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_old_comments_are_blanked_but_counts_kept(faqs):
+    from django.core.management import call_command
+
+    from faq.models import FAQFeedback
+
+    _helpful, unclear = faqs
+    FAQFeedback.objects.filter(comment="古いコメント").update(
+        created_at=timezone.now() - datetime.timedelta(days=800)
+    )
+    out = io.StringIO()
+    call_command("purge_faq_feedback_comments", stdout=out)
+    assert "1 件を消去しました" in out.getvalue()
+    assert not FAQFeedback.objects.filter(comment="古いコメント").exists()
+    assert FAQFeedback.objects.filter(page=unclear).count() == 5
