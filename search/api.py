@@ -20,3 +20,11 @@ def search_site(query, root, limit=None):
     """
     results = service.site_results(query, root, limit=limit)
     return results[:limit] if limit else results
+
+
+def record_search(query, result_count, source="faq"):
+    """Count a search in the anonymous statistics (admin reports). Call it from a search box's view
+    once per search (not per results page); `source` is "faq" or "site". Stores no personal data."""
+    from search.analytics import record_search as record
+
+    return record(query, result_count, source)

@@ -258,9 +258,11 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     if "\x00lengths" not in cached:
         cached = {**cached, "\x00lengths": vendor.average_lengths(content_type_ids)}
     missing = [term for term in terms if term not in cached]
-    if missing:
-        cached = {**cached, **vendor.document_frequencies(missing, content_type_ids)}
+    fresh = vendor.document_frequencies(missing, content_type_ids) if missing else {}
+    # Zero counts are not kept: a word an editor adds to a page later must be found at once.
+    cached = {**cached, **{term: df for term, df in fresh.items() if df > 0}}
     _stats_cache.put(cache_key, cached)
+    cached = {**cached, **fresh}
     avg_title, avg_body = cached["\x00lengths"]
     total = max(count, max((cached.get(term, 0) for term in terms), default=0))
     idf = {
@@ -269,8 +271,14 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     }
     averages = {"title": avg_title, "keywords": 1.0, "body": avg_body}
 
-    # Words in most entries (する-like words the analyser kept) rank but need not find candidates.
-    finding = [term for term in terms if cached.get(term, 0) <= COMMON_FRACTION * total] or terms
+    present = [term for term in terms if cached.get(term, 0) > 0]
+    if not present:
+        return []
+    # Words in most entries of a large index rank but need not find candidates: alone they would
+    # fill the candidate pool with entries that match nothing else.
+    finding = [
+        term for term in present if cached[term] <= max(COMMON_FRACTION * total, CANDIDATES)
+    ] or present
     rows = vendor.candidates(finding, content_type_ids, scope_queryset, CANDIDATES)
     if not rows:
         return []
@@ -282,20 +290,30 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     ]
     total_weight = sum(analysed.weights[term] * idf[term] for term in terms) or 1.0
 
+    # Terms are counted with str.count on space-padded text (" term "): the analysed text is
+    # space-separated words, and counting in C is much faster than walking every word in Python.
+    padded_terms = {term: f" {term} " for term in terms}
+    padded_pairs = [(a, b, f" {a}  {b} ") for a, b in pairs]
     hits = []
     for object_id, title, body in rows:
         keywords, _sep, body_text = (body or "").partition(BODY_SECTION_SEPARATOR)
-        fields = {"title": (title or "").split(), "keywords": keywords.split(), "body": body_text.split()}
+        # Doubled spaces: adjacent repeats (塵 塵 from ごみ|ゴミ) are each counted.
+        fields = {
+            "title": f" {(title or '').replace(' ', '  ')} ",
+            "keywords": f" {keywords.strip().replace(' ', '  ')} ",
+            "body": f" {body_text.strip().replace(' ', '  ')} ",
+        }
         lengths = {"title": len(title or ""), "keywords": 1.0, "body": len(body_text)}
         pseudo_tf = {}
-        for name, tokens in fields.items():
-            if not tokens:
+        for name, text in fields.items():
+            if len(text) <= 2:
                 continue
             norm = 1.0 - FIELD_B[name] + FIELD_B[name] * lengths[name] / averages[name]
             factor = FIELD_WEIGHTS[name] / norm
-            for token in tokens:
-                if token in idf:
-                    pseudo_tf[token] = pseudo_tf.get(token, 0.0) + factor
+            for term, padded in padded_terms.items():
+                occurrences = text.count(padded)
+                if occurrences:
+                    pseudo_tf[term] = pseudo_tf.get(term, 0.0) + factor * occurrences
         if not pseudo_tf:
             continue
         score = 0.0
@@ -304,13 +322,12 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
             weight = analysed.weights[term] * idf[term]
             score += weight * tf * (K1 + 1.0) / (K1 + tf)
             covered += weight
-        if pairs:
+        if padded_pairs:
             bonus = 0.0
             for name in ("title", "body"):
-                tokens = fields[name]
-                adjacent = set(zip(tokens, tokens[1:], strict=False))
-                for a, b in pairs:
-                    if (a, b) in adjacent:
+                text = fields[name]
+                for a, b, padded in padded_pairs:
+                    if padded in text:
                         bonus += FIELD_WEIGHTS[name] * min(idf[a], idf[b])
             score += PROXIMITY_WEIGHT * bonus
         score *= 1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * (covered / total_weight)

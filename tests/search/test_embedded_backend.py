@@ -126,3 +126,13 @@ def test_search_site_limit_and_slicing():
     assert len(api.search_site("粗大ごみ", home, limit=2)) == 2
     results = api.search_site("粗大ごみ", home)
     assert results.count() == 3 and len(results[1:3]) == 2
+
+
+def test_a_word_added_by_an_edit_is_found_at_once():
+    index = make_faq_index()
+    faq = make_faq(index, "収集について", SODAI)
+    assert api.search_faqs("臨時収集", index)[0].pk == faq.pk
+    assert api.search_faqs("臨時", index) == []
+    faq.title = "臨時収集について"
+    faq.save()
+    assert api.search_faqs("臨時", index)[0].pk == faq.pk
