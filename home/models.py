@@ -426,6 +426,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
+    footer_link = True
 
     FEED_SIZE = 20
 
@@ -572,6 +573,7 @@ class DepartmentIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.CityHomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    footer_link = True
 
     class Meta:
         verbose_name = "担当課の一覧"
@@ -618,6 +620,7 @@ class SitemapPage(Page):
     parent_page_types = ["home.CityHomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    footer_link = True
 
     class Meta:
         verbose_name = "サイトマップ"

@@ -261,3 +261,10 @@ TEMPLATES[0]["OPTIONS"]["context_processors"] += ["cms.a11y.context_processors.v
 A11Y_OVERRIDE_GROUPS = ["秘書広報課"]
 # Last, after every app: the accessibility pages and the first test record cover all demo content.
 DEMO_SEED_MODULES = [name for name in DEMO_SEED_MODULES if name != "cms.a11y.demo"] + ["cms.a11y.demo"]
+
+# --- home ---
+# Editor groups are (re)applied after tourism.demo, so that 観光交流課 gets the guide it creates.
+DEMO_SEED_MODULES.insert(
+    DEMO_SEED_MODULES.index("tourism.demo") + 1 if "tourism.demo" in DEMO_SEED_MODULES else len(DEMO_SEED_MODULES),
+    "home.demo_groups",
+)

@@ -32,20 +32,22 @@ def local_nav(context):
 @register.inclusion_tag("includes/footer_links_list.html", takes_context=True)
 def footer_links(context):
     """サイトマップ・担当課の一覧 … of the current Site, where it has them."""
-    from home.models import DepartmentIndexPage, NewsIndexPage, SitemapPage
+    from wagtail.models import get_page_models
 
+    # Page types opt in with `footer_link = True` (サイトマップ, 担当課の一覧, アクセシビリティ方針 …).
+    footer_types = [model for model in get_page_models() if getattr(model, "footer_link", False)]
     root = locale_root(context.get("page"), context.get("current_site"))
     if root is None:
         request = context.get("request")
         site = Site.find_for_request(request) if request else None
         root = site.root_page if site else None
     links = []
-    if root is not None:
+    if root is not None and footer_types:
         links = list(
             Page.objects.child_of(root)
             .live()
             .public()
-            .type(SitemapPage, DepartmentIndexPage, NewsIndexPage)
+            .exact_type(*footer_types)
             .only("title", "url_path")
             .order_by("path")
         )

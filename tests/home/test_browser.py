@@ -74,3 +74,14 @@ def test_top_page_reflows_at_320px_and_works_by_keyboard(browser_page, demo_serv
     assert browser_page.evaluate("document.activeElement.textContent.trim()") == "本文へ移動"
     browser_page.keyboard.press("Enter")
     assert browser_page.evaluate("document.activeElement.id") == "main"
+
+
+def test_seeded_demo_gives_tourism_division_the_guide_only(demo_server, demo_db):
+    """home.demo_groups runs after tourism.demo: 観光交流課 publishes /kanko/ and nothing else."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    pages = GroupPagePermission.objects.filter(group=Group.objects.get(name="観光交流課")).values_list(
+        "page__content_type__model", flat=True
+    )
+    assert set(pages) == {"tourismtoppage"}
