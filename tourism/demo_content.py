@@ -178,6 +178,80 @@ CITY_ROOT = {
         "후쿠시마현 스카가와시에 오신 것을 환영합니다. 한국어 사이트에서는 관광지, 행사, 모란원의 개화 상황을 안내합니다.",
     ),
 }
+# Strings of the city top page's own parts (home app). Its foreign-language versions do not show them
+# (tourism renders those pages), but the stored translation should not be half Japanese.
+CITY_ROOT_PARTS = [
+    T(
+        "ごみの分け方・出し方",
+        "Sorting and putting out rubbish",
+        "垃圾分类与投放方法",
+        "垃圾分類與丟棄方法",
+        "쓰레기 분리 및 배출 방법",
+    ),
+    T(
+        "粗大ごみの申込み",
+        "Oversized rubbish collection",
+        "大件垃圾收运申请",
+        "大型垃圾清運申請",
+        "대형 쓰레기 수거 신청",
+    ),
+    T(
+        "住民票の写しの請求",
+        "Copies of the residence record",
+        "申请住民票副本",
+        "申請住民票副本",
+        "주민표 사본 청구",
+    ),
+    T(
+        "転入・転出・転居の届出",
+        "Notifying a move",
+        "迁入、迁出、迁居申报",
+        "遷入、遷出、遷居申報",
+        "전입・전출・전거 신고",
+    ),
+    T(
+        "避難所・避難場所の一覧",
+        "Evacuation shelters and sites",
+        "避难所与避难场所一览",
+        "避難所與避難場所一覽",
+        "대피소・대피 장소 목록",
+    ),
+    T(
+        "保育所・認定こども園の入所申込み",
+        "Applying for day nurseries",
+        "保育所、认定儿童园入园申请",
+        "托兒所、認定兒童園入園申請",
+        "보육소・인정 어린이원 입소 신청",
+    ),
+    T(
+        "須賀川市 水道事業",
+        "Sukagawa City Waterworks",
+        "须贺川市 自来水事业",
+        "須賀川市 自來水事業",
+        "스카가와시 수도사업",
+    ),
+    T(
+        "水道の使用開始・中止の申込み、水道料金、断水のお知らせ",
+        "Starting or stopping water service, water rates and supply interruptions (in Japanese)",
+        "自来水开通与停用申请、水费、停水通知（日语）",
+        "自來水開通與停用申請、水費、停水通知（日語）",
+        "수도 사용 개시・중지 신청, 수도 요금, 단수 안내(일본어)",
+    ),
+    T(
+        "須賀川市観光ガイド",
+        "Sukagawa Travel Guide",
+        "须贺川市旅游指南",
+        "須賀川市旅遊指南",
+        "스카가와시 관광 가이드",
+    ),
+    T(
+        "牡丹園、松明あかし、ウルトラマンのまち（日本語・外国語）",
+        "Peonies, Taimatsu Akashi and the hometown of Ultraman's creator",
+        "牡丹园、火把节与奥特曼之父的故乡",
+        "牡丹園、火把節與超人力霸王之父的故鄉",
+        "모란원, 다이마쓰 아카시, 울트라맨 아버지의 고향",
+    ),
+]
 CITY_ROOT_SLUGS = {
     "en": "sukagawa-en",
     "zh-hans": "sukagawa-zh-hans",
