@@ -162,6 +162,35 @@ def _with_field(problems, model_field):
     ]
 
 
+ALT_SUFFIXES = ("_alt", "_alt_text")
+
+
+def image_alt_fields(model):
+    """(image ForeignKey, its alt text field) pairs: a page's photo with `photo_alt` beside it."""
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    pairs = []
+    names = {f.name: f for f in model._meta.get_fields() if getattr(f, "concrete", False)}
+    for model_field in names.values():
+        if isinstance(model_field, models.ForeignKey) and model_field.related_model is image_model:
+            for suffix in ALT_SUFFIXES:
+                if f"{model_field.name}{suffix}" in names:
+                    pairs.append((model_field, names[f"{model_field.name}{suffix}"]))
+    return pairs
+
+
+def _image_alt_problems(model, get):
+    problems = []
+    for image_field, alt_field in image_alt_fields(model):
+        image = get(image_field.name)
+        if image is None:
+            continue
+        filename = image.file.name if image.file else ""
+        problems.extend(_with_field(alt_problems(get(alt_field.name), filename), alt_field))
+    return problems
+
+
 def page_problems(page):
     """Every problem in the stored content of one (specific) page."""
     page = page.specific if type(page) is Page else page
@@ -169,6 +198,7 @@ def page_problems(page):
     for model_field in checked_fields(type(page)):
         value = getattr(page, model_field.name, None)
         problems.extend(_with_field(field_problems(model_field, value), model_field))
+    problems.extend(_image_alt_problems(type(page), lambda name: getattr(page, name, None)))
     return problems
 
 
@@ -181,4 +211,6 @@ def form_problems(model, cleaned_data):
         problems = _with_field(field_problems(model_field, cleaned_data[model_field.name]), model_field)
         if problems:
             result[model_field.name] = problems
+    for problem in _image_alt_problems(model, cleaned_data.get):
+        result.setdefault(problem.field, []).append(problem)
     return result

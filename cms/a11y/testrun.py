@@ -79,15 +79,19 @@ def choose_pages(site=None, sample=DEFAULT_SAMPLE, seed=None):
     total = len(pages)
     if total <= sample:
         return pages, total, f"公開中のすべてのページ（{total}ページ）を試験しました。"
-    chosen = {}
-    for page in pages:
-        if page.depth <= 2 or re.search("防災|災害|disaster", f"{page.slug} {page.title}", re.IGNORECASE):
-            chosen.setdefault(page.pk, page)
+    # Representative pages first (top, disaster information, one of each page type), then random ones.
+    representative = [page for page in pages if page.depth <= 2]
+    disaster = [
+        p for p in pages if re.search("防災|災害|disaster|bosai", f"{p.slug} {p.title}", re.IGNORECASE)
+    ]
+    representative += sorted(disaster, key=lambda page: page.depth)[:1]
     by_type = {}
     for page in pages:
         by_type.setdefault(type(page), page)
-    for page in by_type.values():
-        chosen.setdefault(page.pk, page)
+    chosen = {}
+    for page in [*representative, *by_type.values()]:
+        if len(chosen) < sample:
+            chosen.setdefault(page.pk, page)
     rest = [page for page in pages if page.pk not in chosen]
     randomizer = random.Random(seed)
     for page in randomizer.sample(rest, max(0, min(len(rest), sample - len(chosen)))):

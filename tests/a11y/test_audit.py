@@ -117,3 +117,19 @@ def test_audit_of_one_site_only():
     assert "「こちら」" in run_audit("--site", HOSTNAME)
     with pytest.raises(CommandError, match="no-such-host"):
         run_audit("--site", "no-such-host")
+
+
+def test_alt_text_beside_an_image_field_is_checked():
+    from wagtail.models import get_page_models
+
+    from cms.a11y.content import image_alt_fields, page_problems
+
+    models_with_photo = [m for m in get_page_models() if image_alt_fields(m)]
+    if not models_with_photo:
+        pytest.skip("no page type has an image field with an alt text field beside it")
+    model = models_with_photo[0]
+    image_field, alt_field = image_alt_fields(model)[0]
+    page = model(title="写真のあるページ", **{image_field.name: image(), alt_field.name: "IMG_0012.jpg"})
+    assert [(p.check, p.field) for p in page_problems(page) if p.check.startswith("image_alt")] == [
+        ("image_alt_filename", alt_field.name)
+    ]

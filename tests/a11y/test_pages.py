@@ -61,7 +61,7 @@ def test_large_site_is_sampled_with_representative_pages(result_page):
 
     pages, total, how = choose_pages(Site.objects.get(hostname=HOSTNAME), sample=1, seed=0)
     assert total == 2
-    assert {type(p).__name__ for p in pages} == {"AccessibilityPolicyPage", "AccessibilityTestResultPage"}
+    assert [type(p).__name__ for p in pages] == ["AccessibilityPolicyPage"]  # the top page first
     assert "代表ページ" in how
 
 
