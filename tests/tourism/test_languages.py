@@ -100,3 +100,15 @@ def test_japanese_top_is_left_to_the_city_site(client, guide, city_host):
     html = client.get("/", HTTP_HOST=city_host).content.decode()
     assert '<html lang="ja">' in html
     assert "foreign-top" not in html
+
+
+def test_switcher_on_a_view_that_is_not_a_page_offers_the_site_languages(client, guide, city_host):
+    html = client.get("/search/?q=%E7%89%A1%E4%B8%B9", HTTP_HOST=city_host).content.decode()
+    assert 'href="/en/search/?q=%E7%89%A1%E4%B8%B9" lang="en" hreflang="en">English</a>' in html
+
+
+def test_japanese_only_site_shows_no_switcher_on_views_that_are_not_pages(client, guide):
+    from django.conf import settings
+
+    html = client.get("/search/?q=a", HTTP_HOST=settings.WATER_HOSTNAME).content.decode()
+    assert 'class="language-switcher"' not in html

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.i18n import html_lang, language_name
 
@@ -26,6 +26,17 @@ def _page_versions(page, request):
     return versions
 
 
+def _site_languages(request):
+    """Languages the current Site has a live top page in (the water site: Japanese only)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return [settings.LANGUAGE_CODE]
+    codes = set(
+        site.root_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True)
+    )
+    return [code for code in LANGUAGE_ORDER if code in codes]
+
+
 def _path_versions(request):
     """For views that are not pages (search …): the same URL in every language, if it is translatable."""
     try:
@@ -36,11 +47,11 @@ def _path_versions(request):
         return []
     url = request.get_full_path()
     versions = []
-    for code in LANGUAGE_ORDER:
+    for code in _site_languages(request):
         translated = translate_url(url, code)
         versions.append((code, translated))
-    if len({url for _code, url in versions}) < len(versions):
-        return []  # not under i18n_patterns
+    if len(versions) < 2 or len({url for _code, url in versions}) < len(versions):
+        return []  # one language only, or not under i18n_patterns
     return versions
 
 
