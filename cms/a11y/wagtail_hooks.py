@@ -3,6 +3,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import log
 
 from cms.a11y import views
 from cms.a11y.content import page_problems
@@ -10,6 +11,16 @@ from cms.a11y.permissions import can_override
 from cms.a11y.userbar import replace_checker
 
 MAX_LISTED = 10
+OVERRIDE_ACTION = "a11y.publish_with_errors"
+
+
+@hooks.register("register_log_actions")
+def register_override_action(actions):
+    actions.register_action(
+        OVERRIDE_ACTION,
+        "アクセシビリティのエラーを確認して公開",
+        "アクセシビリティのエラーがあるページを秘書広報課の権限で公開しました",
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -40,6 +51,14 @@ def _report_after_save(request, page):
     if not problems:
         return
     errors = [p for p in problems if p.is_error]
+    if errors and can_override(request.user) and "action-publish" in request.POST:
+        # On the page's history: who published despite which errors.
+        log(
+            instance=page,
+            action=OVERRIDE_ACTION,
+            user=request.user,
+            data={"problems": [p.message() for p in errors][:MAX_LISTED]},
+        )
     if errors and can_override(request.user):
         heading = "アクセシビリティのエラーがありますが、秘書広報課の権限で保存・公開しました。内容を確認してください。"
     elif errors:

@@ -94,6 +94,16 @@ def test_public_relations_can_publish_despite_errors(client, django_user_model, 
     assert any("秘書広報課の権限" in m and "①" in m for m in messages)
 
 
+def test_publishing_despite_errors_is_logged_on_the_page(client, django_user_model, page):
+    from wagtail.models import PageLogEntry
+
+    user = editor(django_user_model, "秘書広報課")
+    post(client, user, page, form_data(page, intro="<p>手続き①</p>"))
+    entry = PageLogEntry.objects.get(page=page, action="a11y.publish_with_errors")
+    assert entry.user == user
+    assert "①" in entry.data["problems"][0]
+
+
 def test_warnings_never_block_publishing(client, django_user_model, page):
     user = editor(django_user_model, "各課編集者")
     response = post(client, user, page, form_data(page, intro="<p>ＦＡＸでお送りください。</p>"))
