@@ -27,7 +27,9 @@ COLUMNS = ["id", "question", "answer", "category", "keywords", "department", "la
 REQUIRED_COLUMNS = ["id", "question", "answer"]
 MULTI_VALUE_SEPARATOR = "|"
 
-URL_PATTERN = re.compile(r"https?://[^\s<>\"'（）「」、。]+")
+# ASCII URL characters only: a URL followed directly by Japanese text (…/gomiをご覧ください) ends there.
+URL_PATTERN = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+URL_TRAILING = ".,;:!?)'"
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d"]
 
 
@@ -90,7 +92,10 @@ def _normalise_text(text):
 def _linkify(escaped_line):
     def link(match):
         url = match.group(0)
-        return f'<a href="{url}">{url}</a>'
+        trailing = ""
+        while url and url[-1] in URL_TRAILING and not url.endswith("&amp;"):
+            url, trailing = url[:-1], url[-1] + trailing
+        return f'<a href="{url}">{url}</a>{trailing}'
 
     return URL_PATTERN.sub(link, escaped_line)
 

@@ -203,3 +203,31 @@ def test_demo_csv_files_import_cleanly(index, departments):
     assert not FAQPage.objects.filter(department__isnull=True).exists()
     water = import_csv(WATER_CSV.read_bytes(), faq_index(slug="water-faq"))
     assert (water.created, water.failed) == (10, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        (
+            "https://example.jp/gomiをご覧ください。",
+            '<a href="https://example.jp/gomi">https://example.jp/gomi</a>をご覧ください。',
+        ),
+        (
+            "（https://example.jp/a?b=1&c=2）",
+            '（<a href="https://example.jp/a?b=1&amp;c=2">https://example.jp/a?b=1&amp;c=2</a>）',
+        ),
+        ("See https://example.jp/x.", 'See <a href="https://example.jp/x">https://example.jp/x</a>.'),
+        ("<b>太字</b>ではありません", "&lt;b&gt;太字&lt;/b&gt;ではありません"),
+    ],
+)
+def test_urls_are_linked_and_markup_is_escaped(text, html):
+    from faq.csvio import answer_plain_text, answer_stream_data
+
+    assert answer_stream_data(text) == [{"type": "paragraph", "value": f"<p>{html}</p>"}]
+    from wagtail.blocks import StreamValue
+
+    from faq.models import FAQPage
+
+    stream = FAQPage._meta.get_field("answer").to_python(answer_stream_data(text))
+    assert isinstance(stream, StreamValue)
+    assert answer_plain_text(stream) == text
