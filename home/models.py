@@ -119,7 +119,6 @@ class EmergencyNoticeQuerySet(models.QuerySet):
         )
 
 
-@register_snippet
 class EmergencyNotice(models.Model):
     """緊急情報: shown at the top of the city site (and on the disaster top) from start to end time."""
 
@@ -164,6 +163,14 @@ class EmergencyNotice(models.Model):
     def is_active(self, now=None):
         now = now or timezone.now()
         return self.starts_at <= now and (self.ends_at is None or self.ends_at > now)
+
+    def status(self):
+        now = timezone.now()
+        if self.starts_at > now:
+            return "表示予定"
+        return "表示中" if self.is_active(now) else "終了"
+
+    status.short_description = "状態"
 
 
 def active_emergency_notices():
@@ -466,10 +473,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("feed/", name="feed")
     def feed(self, request):
         link = self.get_full_url(request)
+        site = self.get_site()
+        site_name = site.site_name if site else ""
         feed = Rss201rev2Feed(
-            title=f"{self.title} | {self.get_site().site_name}" if self.get_site() else self.title,
+            title=f"{self.title} | {site_name}" if site_name else self.title,
             link=link,
-            description="須賀川市からのお知らせの新着情報です。",
+            description=f"{site_name}からのお知らせの新着情報です。",
             language="ja",
             feed_url=link + "feed/",
         )

@@ -4,8 +4,22 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Site
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import DisasterModeSettings, active_emergency_notices
+from home.models import DisasterModeSettings, EmergencyNotice, active_emergency_notices
+
+
+class EmergencyNoticeViewSet(SnippetViewSet):
+    model = EmergencyNotice
+    icon = "warning"
+    menu_label = "緊急情報"
+    list_display = ["title", "level", "starts_at", "ends_at", "status"]
+    list_filter = ["level"]
+    ordering = ["-starts_at"]
+
+
+register_snippet(EmergencyNoticeViewSet)
 
 
 class DisasterStatusPanel(Component):

@@ -182,3 +182,15 @@ def test_division_editor_dashboard_has_no_disaster_switch(client, environment_ed
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "災害モードを切り替える" not in response.content.decode()
+
+
+def test_publishers_manage_emergency_notices_and_division_editors_cannot(client, city, environment_editor):
+    from .factories import EmergencyNoticeFactory
+
+    EmergencyNoticeFactory(title="避難所を開設しました")
+    client.force_login(make_user("koho", CITY_PUBLISHERS))
+    listing = client.get("/admin/snippets/home/emergencynotice/")
+    assert listing.status_code == 200
+    assert "避難所を開設しました" in listing.content.decode() and "表示中" in listing.content.decode()
+    client.force_login(environment_editor)
+    assert client.get("/admin/snippets/home/emergencynotice/").status_code in (302, 403)
