@@ -12,6 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -280,6 +281,65 @@ class WaterOutageNoticePage(Page):
 # --- 料金 -------------------------------------------------------------------------------------------
 
 
+def tier_problems(tiers, label):
+    """What is wrong with a list of (lower, upper) bands: they must start at 0, follow on without gaps
+    or overlaps and end with no upper limit, or the calculator would charge some m³ twice or never."""
+    problems = []
+    expected = 0
+    bands = sorted(tiers, key=lambda band: band[0])
+    for lower, upper in bands:
+        if lower != expected:
+            problems.append(
+                f"{label}：{expected}m³を超える量から始まる段階が必要です（{lower}m³からの段階があります）。"
+            )
+        if upper is not None and upper <= lower:
+            problems.append(f"{label}：{lower}m³からの段階の上限は下限より大きくしてください。")
+        expected = upper if upper is not None else None
+        if expected is None:
+            break
+    if bands and expected is not None:
+        problems.append(f"{label}：最後の段階の上限は空欄（上限なし）にしてください。")
+    if len(bands) != len({band[0] for band in bands}):
+        problems.append(f"{label}：同じ水量から始まる段階が重複しています。")
+    return problems
+
+
+class WaterRatePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+
+        def rows(name):
+            formset = self.formsets.get(name)
+            if formset is None:
+                return []
+            # ClusterForm validates the inline formsets after this form: validate them now to read them.
+            formset.is_valid()
+            return [
+                form.cleaned_data
+                for form in formset.forms
+                if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+            ]
+
+        groups = {}
+        for row in rows("volume_tiers"):
+            groups.setdefault(row.get("diameter_mm"), []).append(
+                (row.get("lower_m3") or 0, row.get("upper_m3"))
+            )
+        problems = []
+        for diameter, bands in groups.items():
+            problems += tier_problems(bands, f"口径{diameter}mmの従量料金" if diameter else "従量料金")
+        sewer = [(row.get("lower_m3") or 0, row.get("upper_m3")) for row in rows("sewerage_tiers")]
+        problems += tier_problems(sewer, "下水道使用料")
+        diameters = [row.get("diameter_mm") for row in rows("basic_charges")]
+        if len(diameters) != len(set(diameters)):
+            problems.append("基本料金：同じ口径が2回入力されています。")
+        if None not in groups and any(d not in groups for d in diameters):
+            problems.append("従量料金：すべての口径に共通の段階（対象の口径が空欄）を入力してください。")
+        for problem in problems:
+            self.add_error(None, problem)
+        return cleaned
+
+
 class WaterRatePage(RoutablePageMixin, Page):
     """料金表 and 料金シミュレーション. Rates are rows edited in inline panels, per two-month period."""
 
@@ -328,6 +388,7 @@ class WaterRatePage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["water.WaterHomePage", "water.WaterStandardPage"]
     subpage_types = []
+    base_form_class = WaterRatePageForm
 
     class Meta:
         verbose_name = "水道料金のページ"

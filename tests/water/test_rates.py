@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from tests.water.factories import WaterRatePageFactory
-from water.models import SewerageVolumeTier, WaterMeterBasicCharge, WaterVolumeTier
+from water.models import SewerageVolumeTier, WaterMeterBasicCharge, WaterRatePage, WaterVolumeTier
 from water.rates import RateSchedule, Tier, build_rate_schedule
 
 TIERS = [
@@ -130,3 +130,63 @@ def test_calculator_bad_input_gets_a_japanese_message(client, rate_page, query, 
     response = client.get(f"/ryokin/?{query}", HTTP_HOST=settings.WATER_HOSTNAME)
     assert response.status_code == 200
     assert message in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("bands", "problem"),
+    [
+        ([(0, 20), (20, None)], None),
+        ([(0, 20), (30, None)], "20m³を超える量から始まる段階が必要です"),
+        ([(0, 20), (20, 40)], "最後の段階の上限は空欄"),
+        ([(5, None)], "0m³を超える量から始まる段階が必要です"),
+        ([(0, 20), (20, 15)], "上限は下限より大きく"),
+    ],
+)
+def test_editors_are_told_about_gaps_in_the_tiers(bands, problem):
+    from water.models import tier_problems
+
+    problems = tier_problems(bands, "従量料金")
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems
+
+
+def test_rate_page_form_rejects_a_gap(rate_page):
+    form_class = WaterRatePage.get_edit_handler().get_form_class()
+    data = {
+        "title": rate_page.title,
+        "slug": rate_page.slug,
+        "billing_period_months": "2",
+        "tax_rate": "10.0",
+        "rounding": "floor",
+        "sewerage_basic_charge": "0",
+    }
+
+    def formset(prefix, rows):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": str(len(rows)),
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for i, row in enumerate(rows):
+            for key, value in row.items():
+                data[f"{prefix}-{i}-{key}"] = value
+            data[f"{prefix}-{i}-ORDER"] = str(i + 1)
+
+    formset("basic_charges", [{"diameter_mm": "13", "basic_charge": "1760"}])
+    formset(
+        "volume_tiers",
+        [
+            {"lower_m3": "0", "upper_m3": "20", "price_per_m3": "0"},
+            {"lower_m3": "30", "upper_m3": "", "price_per_m3": "165"},
+        ],
+    )
+    formset("sewerage_tiers", [])
+    formset("comments", [])
+    form = form_class(data, instance=rate_page, for_user=None)
+    assert not form.is_valid()
+    assert any("20m³を超える量から始まる段階が必要です" in e for e in form.non_field_errors())
