@@ -12,6 +12,10 @@ def extra_paths():
         if root.specific_class.__name__ != "CityHomePage":
             continue
         paths.append((site, "/?disaster-preview=1"))
+        # The foreign-language tops switch too; one of them is enough to check the lang="ja" marking.
+        translation = root.get_translations().select_related("locale").first()
+        if translation is not None:
+            paths.append((site, f"/{translation.locale.language_code}/?disaster-preview=1"))
         life_index = LifeEventIndexPage.objects.child_of(root).live().first()
         if life_index is not None:
             paths += [

@@ -300,10 +300,14 @@ class CityHomePage(Page):
         # ?disaster-preview=1 shows the light top while the switch is off, so 秘書広報課 can check it
         # (and the accessibility crawl can test it); it shows only what the public top page shows.
         if settings.is_active or request.GET.get("disaster-preview") == "1":
-            return TemplateResponse(
-                request, "home/disaster_top.html", self.get_disaster_context(request, settings)
-            )
+            return self.serve_disaster_top(request, settings)
         return super().serve(request, *args, **kwargs)
+
+    def serve_disaster_top(self, request, settings=None):
+        settings = settings or DisasterModeSettings.for_request(request)
+        return TemplateResponse(
+            request, "home/disaster_top.html", self.get_disaster_context(request, settings)
+        )
 
     def get_disaster_context(self, request, settings):
         return {
@@ -311,6 +315,8 @@ class CityHomePage(Page):
             "self": self,
             "request": request,
             "disaster": settings,
+            # Notices and links are written in Japanese; on /en/ … they are marked lang="ja".
+            "foreign": self.locale.language_code != "ja",
             "notices": active_emergency_notices(),
             "news": list(self.news_items().filter(is_important=True)[:5]),
             "sections": list(

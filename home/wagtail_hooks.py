@@ -56,3 +56,20 @@ def add_disaster_status_panel(request, panels):
         "home.change_emergencynotice"
     ):
         panels.append(DisasterStatusPanel(request.user))
+
+
+@hooks.register("before_serve_page", order=-100)
+def serve_disaster_top_in_every_language(page, request, serve_args, serve_kwargs):
+    """While 災害モード is on, /en/, /zh-hans/ … get the disaster top too, before any other app's top.
+
+    The tourism app serves the foreign-language city tops from its own hook; in an emergency a visitor
+    from abroad needs the evacuation information first, so this hook runs earlier.
+    """
+    from home.models import CityHomePage
+
+    if page.specific_class is not CityHomePage:
+        return None
+    settings = DisasterModeSettings.for_request(request)
+    if settings.is_active or request.GET.get("disaster-preview") == "1":
+        return page.specific.serve_disaster_top(request, settings)
+    return None

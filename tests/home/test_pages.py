@@ -292,3 +292,17 @@ def test_emergency_notice_rejects_end_before_start():
     with pytest.raises(ValidationError) as error:
         notice.full_clean()
     assert "表示終了日時は表示開始日時より後にしてください。" in str(error.value)
+
+
+def test_disaster_mode_also_replaces_the_foreign_language_tops(client, city_home):
+    from wagtail.models import Locale, Site
+
+    english = city_home.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Sukagawa City"
+    english.save_revision().publish()
+    settings = DisasterModeSettings.for_site(Site.objects.get(root_page=city_home))
+    settings.is_active = True
+    settings.save()
+    page = html(client.get("/en/", HTTP_HOST="city.test"))
+    assert '<html lang="en">' in page
+    assert 'class="header__mode"' in page
