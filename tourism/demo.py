@@ -10,10 +10,13 @@ its source or one of its strings changed.
 import logging
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from wagtail.models import Locale
+from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from cms.demo_utils import ensure_object, ensure_page
+from cms.demo_utils import _comparable, ensure_object, ensure_page
 from tourism import demo_content as content
 from tourism.models import (
     EventIndexPage,
@@ -216,15 +219,34 @@ def _ensure_strings(source, locale, glossary, slugs, strict):
     return changed, missing
 
 
+def _is_current(source, target, locale, fallback):
+    """True when saving the translation again would not change the target page.
+
+    Comparing the target with the would-be translation (not the source's snapshot) keeps a second
+    seed free of new revisions even when the source changed in ways that do not reach its
+    translations, e.g. another app adding a child page to the city top.
+    """
+    would_be = source.get_ephemeral_translated_instance(locale, fallback=fallback)
+    for translatable in get_translatable_fields(type(target)):
+        try:
+            model_field = target._meta.get_field(translatable.field_name)
+        except FieldDoesNotExist:
+            continue
+        if not model_field.concrete or model_field.many_to_many:
+            continue
+        name = model_field.attname if model_field.many_to_one else model_field.name
+        comparable_field = model_field if not model_field.many_to_one else models.IntegerField()
+        if _comparable(comparable_field, getattr(would_be, name)) != _comparable(
+            comparable_field, getattr(target, name)
+        ):
+            return False
+    return True
+
+
 def translate(ctx, page, glossary, locales, slugs=None, strict=True):
     """Translate `page` into `locales` through wagtail-localize; returns the translated pages."""
     page = page.specific
-    previous = TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=page.locale_id
-    ).first()
-    previous_update = previous.last_updated_at if previous else None
     source, _created = TranslationSource.update_or_create_from_instance(page)
-    source_changed = previous is None or source.last_updated_at != previous_update
     translated_pages = []
     for locale in locales:
         Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
@@ -234,20 +256,22 @@ def translate(ctx, page, glossary, locales, slugs=None, strict=True):
             logger.info("%s (%s): untranslated strings kept in Japanese: %s", page, locale, missing)
             ctx.extra.setdefault("tourism_untranslated", set()).update(missing)
         target = page.get_translation_or_none(locale)
-        if target is None or source_changed or strings_changed or not target.live:
+        if target is not None:
+            target = target.specific
+        if (
+            target is None
+            or strings_changed
+            or not target.live
+            or target.has_unpublished_changes
+            or not _is_current(source, target, locale, fallback=not strict)
+        ):
             target, _ = source.create_or_update_translation(
                 locale, publish=False, copy_parent_pages=False, fallback=not strict
             )
             # Published here, not on commit as wagtail-localize does, so that children can follow.
             target.get_latest_revision().publish()
             ctx.updated += 1
-            logger.info(
-                "translated %s into %s (source changed %s, strings changed %s)",
-                page,
-                locale,
-                source_changed,
-                strings_changed,
-            )
+            logger.info("translated %s into %s", page, locale)
         translated_pages.append(target)
     return translated_pages
 

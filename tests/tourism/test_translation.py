@@ -99,3 +99,24 @@ def test_deepl_gets_distinct_codes_for_simplified_and_traditional_chinese():
         for code in ["en", "zh-hans", "zh-hant", "ko"]
     }
     assert targets == {"en": "EN-US", "zh-hans": "ZH-HANS", "zh-hant": "ZH-HANT", "ko": "KO"}
+
+
+def test_demo_translation_follows_a_changed_source_and_is_idempotent(guide):
+    from tests.tourism.conftest import STRINGS
+    from tourism.demo import Glossary, translate
+
+    glossary = Glossary()
+    for value in STRINGS:
+        glossary.add(value)
+    locales = [Locale.objects.get(language_code="en")]
+    spot = guide["spot"]
+    spot.longitude = Decimal("140.400000")
+    spot.save_revision().publish()
+
+    translate(guide["ctx"], spot, glossary, locales)
+    english = _english(spot)
+    revision = english.latest_revision_id
+    translate(guide["ctx"], spot, glossary, locales)
+
+    assert english.longitude == Decimal("140.400000")
+    assert _english(spot).latest_revision_id == revision
