@@ -241,7 +241,12 @@ class FAQPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["faq_categories"] = list(self.categories.all())
-        context["related_faq_list"] = list(self.related_faqs.live().public().order_by("path"))
+        related = self.related_faqs.all()
+        if hasattr(related, "live"):
+            related = related.live().public().order_by("path")
+        else:  # preview of unsaved changes: modelcluster's in-memory queryset
+            related = [faq for faq in related if faq.live]
+        context["related_faq_list"] = list(related)
         pages = [child.value for child in self.related_pages if child.value is not None]
         context["related_page_list"] = [page for page in pages if page.live]
         context["index_page"] = self.get_parent().specific_deferred

@@ -256,3 +256,18 @@ def test_crawl_lists_category_search_and_thanks_views(index, faq):
     assert "/faq/category/gomi/" in paths
     assert any(path.startswith("/faq/search/?q=") for path in paths)
     assert f"/faq/{faq.slug}/?feedback=thanks" in paths
+
+
+def test_preview_with_unsaved_related_faqs_renders_and_counts_no_view(rf, index, faq):
+    other = FAQPageFactory(parent=index, title="ごみの分け方を知りたいです。")
+    draft = FAQPage.objects.get(pk=faq.pk)
+    draft.related_faqs = [other]  # in memory only, as the editor's preview form does
+    request = rf.get(faq.url)
+    request.is_preview = True
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    response = draft.serve(request)
+    response.render()
+    assert "ごみの分け方を知りたいです。" in response.content.decode()
+    assert FAQPage.objects.get(pk=faq.pk).view_count == 0
