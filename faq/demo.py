@@ -101,11 +101,20 @@ def _ensure_categories(ctx, categories, start):
         )
 
 
-def _seed_index(ctx, root, csv_path, intro, departments):
+def _seed_index(ctx, root, csv_path, intro, departments, search_hint):
     from .csvio import FAQImporter, read_rows
     from .models import FAQIndexPage
 
-    index = ensure_page(ctx, root, FAQIndexPage, "faq", title="よくある質問", intro=intro, show_in_menus=True)
+    index = ensure_page(
+        ctx,
+        root,
+        FAQIndexPage,
+        "faq",
+        title="よくある質問",
+        intro=intro,
+        search_hint=search_hint,
+        show_in_menus=True,
+    )
     rows, _encoding, names = read_rows(csv_path.read_bytes())
     result = FAQImporter(index, departments=departments).import_rows(
         rows, has_last_reviewed="last_reviewed" in names
@@ -128,6 +137,7 @@ def seed(ctx):
         CITY_CSV,
         "<p>市民の皆さまからよくいただく質問と、その回答をまとめました。分類から探すか、キーワードで検索してください。</p>",
         departments,
+        "例：粗大ごみ、住民票、児童手当",
     )
     water_index = _seed_index(
         ctx,
@@ -135,6 +145,7 @@ def seed(ctx):
         WATER_CSV,
         "<p>水道の使い始め・使い終わりの手続き、料金、水質などについて、よくいただく質問をまとめました。</p>",
         departments,
+        "例：引っ越し、料金、にごり",
     )
     ctx.extra["faq_index"] = city_index
     ctx.extra["water_faq_index"] = water_index

@@ -49,8 +49,14 @@ class FAQIndexPage(RoutablePageMixin, Page):
     """
 
     intro = RichTextField("導入文", blank=True, features=["bold", "link"])
+    search_hint = models.CharField(
+        "検索欄の例",
+        max_length=100,
+        blank=True,
+        help_text="検索欄の下に表示する入力例です（例：例：粗大ごみ、住民票、児童手当）。",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("search_hint")]
     subpage_types = ["faq.FAQPage"]
 
     MOST_VIEWED_COUNT = 5
