@@ -116,6 +116,14 @@ class BloomReportViewSet(SnippetViewSet):
 register_snippet(BloomReportViewSet)
 
 
+def _disaster_top_requested(request):
+    try:
+        from home.models import DisasterModeSettings
+    except ImportError:
+        return False
+    return DisasterModeSettings.for_request(request).is_active or request.GET.get("disaster-preview") == "1"
+
+
 @hooks.register("before_serve_page")
 def serve_foreign_city_top(page, request, serve_args, serve_kwargs):
     """A visitor at /en/ (zh-hans, zh-hant, ko) gets the city top in that language centred on the guide.
@@ -127,6 +135,8 @@ def serve_foreign_city_top(page, request, serve_args, serve_kwargs):
 
     if page.specific_class is not CityHomePage or page.locale.language_code == settings.LANGUAGE_CODE:
         return None
+    if _disaster_top_requested(request):
+        return None  # in a disaster the city site's light emergency top serves every language
     page = page.specific
     guide = TourismTopPage.objects.live().public().child_of(page).first()
     context = page.get_context(request, *serve_args, **serve_kwargs)

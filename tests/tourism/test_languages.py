@@ -112,3 +112,9 @@ def test_japanese_only_site_shows_no_switcher_on_views_that_are_not_pages(client
 
     html = client.get("/search/?q=a", HTTP_HOST=settings.WATER_HOSTNAME).content.decode()
     assert 'class="language-switcher"' not in html
+
+
+def test_disaster_mode_top_is_not_replaced_by_the_guide(client, guide, city_host):
+    html = client.get("/en/?disaster-preview=1", HTTP_HOST=city_host).content.decode()
+    assert "foreign-top" not in html
+    assert "Bloom at Sukagawa Peony Garden" not in html
