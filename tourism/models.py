@@ -72,6 +72,7 @@ class TourismTopPage(Page):
     highlights = StreamField([("highlight", HighlightBlock())], verbose_name="今季の見どころ", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("highlights")]
+    parent_page_types = ["home.CityHomePage"]
     subpage_types = ["tourism.SpotIndexPage", "tourism.EventIndexPage"]
     max_count_per_parent = 1
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -513,6 +514,7 @@ class OpenDataPage(Page):
     licence_note = RichTextField("ライセンスの説明", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("licence_note")]
+    parent_page_types = ["home.CityHomePage", "tourism.TourismTopPage"]
     subpage_types = []
     max_count_per_parent = 1
 

@@ -91,7 +91,16 @@ def language_versions(context):
 @register.simple_tag(takes_context=True)
 def page_languages(context):
     """Languages the current page exists in, each with its own name, BCP 47 tag and URL."""
-    return language_versions(context)
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return language_versions(context)
+    # The <head> links and the switcher both ask: look the translations up once per request.
+    key = page.pk if isinstance(page, Page) else request.get_full_path()
+    memo = request.__dict__.setdefault("_tourism_languages", {})
+    if key not in memo:
+        memo[key] = language_versions(context)
+    return memo[key]
 
 
 @register.simple_tag(takes_context=True)
