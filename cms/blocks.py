@@ -31,6 +31,10 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "cms/blocks/heading_block.html"
 
+    def get_searchable_content(self, value):
+        # Only the words of the heading: the level's label (大見出し（h2）) is not content.
+        return [value.get("text", "")]
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
