@@ -117,10 +117,13 @@ class FAQIndexPage(RoutablePageMixin, Page):
 
     @path("search/", name="search")
     def search_view(self, request):
-        from search.api import search_faqs
+        from search.api import record_search, search_faqs
 
         query = " ".join((request.GET.get("q") or "").split())[: self.QUERY_MAX_LENGTH]
         results = search_faqs(query, within=self, limit=self.SEARCH_LIMIT) if query else []
+        if query:
+            # FAQ searches belong in the popular / zero-result reports as much as site searches do.
+            record_search(query, len(results), "faq")
         return self.render(
             request,
             context_overrides={

@@ -271,3 +271,11 @@ def test_preview_with_unsaved_related_faqs_renders_and_counts_no_view(rf, index,
     response.render()
     assert "ごみの分け方を知りたいです。" in response.content.decode()
     assert FAQPage.objects.get(pk=faq.pk).view_count == 0
+
+
+def test_faq_search_is_counted_in_the_search_statistics(client, index, faq):
+    from search.models import SearchQueryStat
+
+    client.get(f"{index.url}search/", {"q": "存在しない言葉ですよ"})
+    stat = SearchQueryStat.objects.get(source=SearchQueryStat.SOURCE_FAQ)
+    assert (stat.searches, stat.zero_result_searches) == (1, 1)
