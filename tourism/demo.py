@@ -239,6 +239,7 @@ def _is_current(source, target, locale, fallback):
         if _comparable(comparable_field, getattr(would_be, name)) != _comparable(
             comparable_field, getattr(target, name)
         ):
+            logger.info("%s (%s): %s differs", target, locale, name)
             return False
     return True
 
@@ -250,6 +251,8 @@ def translate(ctx, page, glossary, locales, slugs=None, strict=True):
     translated_pages = []
     for locale in locales:
         Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+        # New or changed strings matter only when they change the page (compared below): another
+        # app re-saving the city top gives its StreamField blocks new ids, hence new contexts.
         strings_changed, missing = _ensure_strings(source, locale, glossary, slugs or {}, strict)
         if missing:
             # Strings another app added to a page we translate (the city top): kept in Japanese.
@@ -260,11 +263,19 @@ def translate(ctx, page, glossary, locales, slugs=None, strict=True):
             target = target.specific
         if (
             target is None
-            or strings_changed
             or not target.live
             or target.has_unpublished_changes
             or not _is_current(source, target, locale, fallback=not strict)
         ):
+            logger.info(
+                "%s (%s): missing %s, strings changed %s, live %s, unpublished changes %s",
+                page,
+                locale,
+                target is None,
+                strings_changed,
+                getattr(target, "live", None),
+                getattr(target, "has_unpublished_changes", None),
+            )
             target, _ = source.create_or_update_translation(
                 locale, publish=False, copy_parent_pages=False, fallback=not strict
             )
