@@ -53,6 +53,13 @@ CITY_PUBLISHER_MODEL_PERMISSIONS = {
 }
 
 
+# 観光交流課 updates the peony bloom status daily and translates the guide.
+TOURISM_MODEL_PERMISSIONS = {
+    "tourism.peonybloomreport": ["add", "change"],
+    "wagtail_localize.translation": ["submit"],
+}
+
+
 def division_group_name(department_name):
     return f"{DIVISION_EDITORS}（{department_name}）"
 
@@ -141,12 +148,15 @@ def grant_division_sections(city_root):
 
 
 def tourism_sections():
-    """The tourism guide's top pages, once the tourism app has created them."""
-    try:
-        model = apps.get_model("tourism", "TourismTopPage")
-    except LookupError:
-        return []
-    return list(model.objects.all())
+    """The tourism guide's top pages and open data pages, once the tourism app has created them."""
+    pages = []
+    for model_name in ("TourismTopPage", "OpenDataPage"):
+        try:
+            model = apps.get_model("tourism", model_name)
+        except LookupError:
+            continue
+        pages.extend(model.objects.all())
+    return pages
 
 
 def ensure_editor_groups(city_root, water_root=None):
@@ -160,6 +170,7 @@ def ensure_editor_groups(city_root, water_root=None):
     else:
         _admin_group(WATER_EDITORS)
     tourism_group = _admin_group(TOURISM_EDITORS)
+    _grant_model_permissions(tourism_group, TOURISM_MODEL_PERMISSIONS)
     for page in tourism_sections():
         grant_section(TOURISM_EDITORS, page, publish=True)
     ensure_city_workflow(city_root)

@@ -77,11 +77,11 @@ def test_top_page_reflows_at_320px_and_works_by_keyboard(browser_page, demo_serv
 
 
 def test_seeded_demo_gives_tourism_division_the_guide_only(demo_server, demo_db):
-    """home.demo_groups runs after tourism.demo: 観光交流課 publishes /kanko/ and nothing else."""
+    """home.demo_groups runs after tourism.demo: 観光交流課 publishes the guide and its open data page only."""
     from django.contrib.auth.models import Group
     from wagtail.models import GroupPagePermission
 
     pages = GroupPagePermission.objects.filter(group=Group.objects.get(name="観光交流課")).values_list(
         "page__content_type__model", flat=True
     )
-    assert set(pages) == {"tourismtoppage"}
+    assert set(pages) == {"tourismtoppage", "opendatapage"}

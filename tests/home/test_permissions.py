@@ -68,6 +68,14 @@ def test_groups_are_created_once(city):
     assert Group.objects.filter(name=CITY_PUBLISHERS).count() == 1
 
 
+def test_tourism_division_updates_bloom_status_and_submits_translations(city):
+    ensure_editor_groups(city["home"], city["water"])
+    guide_editor = make_user("kanko-bloom", TOURISM_EDITORS)
+    assert guide_editor.has_perm("tourism.add_peonybloomreport")
+    assert guide_editor.has_perm("wagtail_localize.submit_translation")
+    assert not guide_editor.has_perm("home.add_emergencynotice")
+
+
 def test_division_editor_edits_own_section_but_cannot_publish(city, environment_editor):
     permissions = city["gomi_page"].permissions_for_user(environment_editor)
     assert permissions.can_edit()
