@@ -21,13 +21,15 @@ class DemoContext:
     updated: int = 0
     extra: dict = field(default_factory=dict)
 
+    # Read from the database each time: an earlier app may have saved the root page since the Site
+    # was loaded, and a stale copy would be translated or re-saved with old content.
     @property
     def city_root(self):
-        return self.city_site.root_page.specific
+        return Page.objects.get(pk=self.city_site.root_page_id).specific
 
     @property
     def water_root(self):
-        return self.water_site.root_page.specific
+        return Page.objects.get(pk=self.water_site.root_page_id).specific
 
     def log(self, message):
         self.stdout.write(message)
