@@ -2,7 +2,7 @@
 
 Index and query go through the same `analyze()`, so a word matches whatever way it is written:
 
-- NFKC (full/half width, ｶﾀｶﾅ → カタカナ, ① → 1), lower case;
+- NFKC (full/half width, half-width katakana → katakana, circled 1 → 1), lower case;
 - Japanese runs are split by MeCab (fugashi) with UniDic; each word becomes its UniDic lemma
   (語彙素: 出し → 出す, 子ども → 子供, ごみ/ゴミ → 塵, そだい → 粗大), katakana folded to hiragana,
   a trailing long-vowel mark dropped (コンピューター = コンピュータ);
@@ -111,7 +111,7 @@ def normalize(text):
 
 
 def fold_kana(text):
-    """Katakana → hiragana, so ゴミ, ごみ and ｺﾞﾐ are one word."""
+    """Katakana → hiragana, so ゴミ, ごみ and half-width ゴミ are one word."""
     return text.translate(_KATAKANA_TO_HIRAGANA)
 
 

@@ -36,7 +36,7 @@ CHECKS = {
             "izonmoji",
             "機種依存文字",
             ERROR,
-            "丸数字（①）、ローマ数字（Ⅰ）、㈱、㌔ などは読み上げソフトで正しく読まれません。"
+            "丸数字（\u2460）、ローマ数字（\u2160）、\u3231、\u3314 などは読み上げソフトで正しく読まれません。"
             "「1.」「(1)」「株式会社」「キロ」のように書いてください。",
             "",
         ),
@@ -165,16 +165,17 @@ class Problem:
 # --- text patterns -------------------------------------------------------------------------------
 
 # Characters that are read wrongly or not at all, or garbled outside Windows/Mac (the classic NEC/IBM
-# extensions): circled and parenthesized numbers and letters, Roman numerals, ㈱ ㊤, square units ㌔ ㍉ ㍻.
+# extensions): circled and parenthesized numbers and letters, Roman numerals, parenthesized and circled
+# ideographs, square units and era names.
 IZONMOJI = re.compile(
     "["
-    "\u2160-\u217f"  # Ⅰ Ⅱ ⅰ
-    "\u2460-\u24ff"  # ① ⑴ ⒈ Ⓐ
+    "\u2160-\u217f"  # Roman numerals
+    "\u2460-\u24ff"  # circled / parenthesized digits and letters
     "\u2776-\u2793"  # ❶ ➀
-    "\u3220-\u3247"  # ㈱ ㈲ ㈠
-    "\u3251-\u325f"  # ㉑
-    "\u3280-\u32ff"  # ㊤ ㊥ ㋐ ㋿
-    "\u3300-\u33ff"  # ㌔ ㍉ ㍻ ㎝ ㏍
+    "\u3220-\u3247"  # parenthesized ideographs
+    "\u3251-\u325f"  # circled numbers 21-35
+    "\u3280-\u32ff"  # circled ideographs and katakana
+    "\u3300-\u33ff"  # square units and era names
     "\u2116\u2121\u222e\u221f\u22bf"  # № ℡ ∮ ∟ ⊿
     "\U0001f100-\U0001f1ad"  # 🄐 🅰
     "]+"
