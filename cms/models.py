@@ -106,6 +106,9 @@ def a11y_body_blocks():
 class AccessibilityPolicyPage(Page):
     """ウェブアクセシビリティ方針: what 総務省's guideline asks a public body to publish."""
 
+    # Linked from every page's footer (home's footer_links), as municipal sites do.
+    footer_link = True
+
     LEVEL_CHOICES = [
         ("AA準拠", "適合レベルAAに準拠"),
         ("AA一部準拠", "適合レベルAAに一部準拠"),

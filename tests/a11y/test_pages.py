@@ -1,12 +1,13 @@
 """ウェブアクセシビリティ方針 and 試験結果: the result page shows the last recorded test run."""
 
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from cms.models import AccessibilityTestResultPage, AccessibilityTestRun
+from cms.models import AccessibilityPolicyPage, AccessibilityTestResultPage, AccessibilityTestRun
 from tests.a11y.factories import HOSTNAME, policy_page
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,23 @@ def test_admin_report_lists_the_problems(client, django_user_model, result_page)
     html = client.get("/admin/a11y/audit/").content.decode()
     assert "アクセシビリティ点検" in html
     assert "機種依存文字" in html and "「①」" in html
+
+
+def test_policy_is_linked_from_the_footer_of_its_site(client):
+    from home.models import CityHomePage
+
+    top = CityHomePage(title="須賀川市", slug="footer-top")
+    Page.get_first_root_node().add_child(instance=top)
+    top.save_revision().publish()
+    Site.objects.create(hostname="footer.example", port=80, root_page=top, site_name="市")
+    policy = AccessibilityPolicyPage(
+        title="ウェブアクセシビリティ方針",
+        slug="accessibility",
+        scope="<p>全ページ</p>",
+        target_deadline=datetime.date(2027, 3, 31),
+        body=[],
+    )
+    top.add_child(instance=policy)
+    policy.save_revision().publish()
+    footer = client.get("/", HTTP_HOST="footer.example").content.decode().split("<footer")[1]
+    assert 'href="/accessibility/"' in footer
