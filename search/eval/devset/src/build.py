@@ -35,6 +35,33 @@ for fn in sorted(glob.glob(os.path.join(HERE, 'batch*.txt'))):
         h = int(hashlib.md5(tid.encode()).hexdigest(), 16)
         d = datetime.date(2025, 4, 1) + datetime.timedelta(days=h % 560)
         rows.append(['dev-' + tid, q, a, cat, kw, dept, d.isoformat()])
+# extras.txt: ==T001 + paragraph(s) inserted before the closing 「詳しくは」 line
+# shorts.txt: ==T001 + full replacement answer (short version)
+def load_simple(fn):
+    out = {}
+    path = os.path.join(HERE, fn)
+    if not os.path.exists(path):
+        return out
+    for rec in open(path, encoding='utf-8').read().split('\n=='):
+        rec = rec.lstrip('=').strip('\n')
+        if not rec.strip():
+            continue
+        lines = rec.split('\n')
+        out[lines[0].strip()] = '\n'.join(l.rstrip() for l in lines[1:]).strip()
+    return out
+extras, shorts = load_simple('extras.txt'), load_simple('shorts.txt')
+for r in rows:
+    tid = r[0][4:]
+    if tid in shorts:
+        r[2] = shorts[tid]
+    if tid in extras:
+        ls = r[2].split('\n')
+        if ls[-1].startswith('詳しくは'):
+            r[2] = '\n'.join(ls[:-1]).rstrip() + '\n\n' + extras[tid] + '\n' + ls[-1]
+        else:
+            r[2] = r[2] + '\n\n' + extras[tid]
+for k in list(extras) + list(shorts):
+    if k not in topics: errs.append(f'extras/shorts unknown {k}')
 ids = [r[0] for r in rows]
 dups = {i for i in ids if ids.count(i) > 1}
 if dups: errs.append(f'dup ids {sorted(dups)}')
