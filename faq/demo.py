@@ -22,7 +22,7 @@ WATER_CATEGORIES = DATA["water_categories"]
 
 
 def _ensure_departments(ctx):
-    from home.models import Department
+    from cms.models import Department
 
     known = dict(ctx.extra.get("departments") or {})
     for name, details in DEPARTMENTS.items():

@@ -9,11 +9,11 @@ import datetime
 from wagtail.models import Page
 
 from cms.demo_utils import ensure_object, ensure_page, load_demo_data, stream_data
+from cms.models import Department
 
 from .models import (
     CityHomePage,
     ContentPage,
-    Department,
     DepartmentIndexPage,
     DisasterModeSettings,
     EmergencyNotice,
