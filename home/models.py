@@ -454,6 +454,8 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 class NewsPage(CityPage):
     """お知らせ: dated, in a category, optionally 重要 (then also listed at the top of the top page)."""
 
+    search_kind = "news"
+
     CATEGORY_CHOICES = [
         ("kurashi", "くらし・手続き"),
         ("kosodate", "子育て・教育"),
