@@ -64,7 +64,8 @@ def test_base_template_has_landmarks_and_skip_link(client, demo):
     assert 'role="search"' in html
 
 
-def test_seed_demo_twice_changes_nothing(full_demo):
+@pytest.mark.demo
+def test_seed_demo_twice_changes_nothing(seeded_demo, demo_db):
     pages_before = list(Page.objects.values_list("pk", "latest_revision_id").order_by("pk"))
     revisions_before = Revision.objects.count()
     call_command("seed_demo", stdout=open("/dev/null", "w"))
