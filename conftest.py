@@ -31,13 +31,17 @@ def pytest_configure(config):
     )
 
 
-def uses_seeded_demo(item):
-    return item.get_closest_marker("browser") is not None or item.get_closest_marker("demo") is not None
+def seeded_demo_order(item):
+    """0: own database, 1: reads or rebuilds the seeded demo, 2: browser on the seeded demo."""
+    if item.get_closest_marker("browser") is not None:
+        return 2
+    return 1 if item.get_closest_marker("demo") is not None else 0
 
 
 def pytest_collection_modifyitems(items):
     # After pytest-django's own ordering: tests of the seeded demo last, they leave it in the database.
-    items.sort(key=uses_seeded_demo)
+    # Demo tests (among them `seed_demo --reset`) before the browser tests, which see a whole demo.
+    items.sort(key=seeded_demo_order)
 
 
 @pytest.fixture(scope="session")
