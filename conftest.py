@@ -1,7 +1,8 @@
-"""Root fixtures: Playwright with Debian's Chromium, and a live server with the demo content.
+"""Root fixtures: Playwright with Debian's Chromium, and one seeded demo shared by the whole run.
 
-Browser tests (marker `browser`) run last, against one seeded demo shared by the whole session:
-seeding once keeps CI inside its time budget.
+Tests marked `browser` (real Chromium) and `demo` (read the seeded demo database, no browser) run
+last, against one `seed_demo` shared by the whole session: seeding once keeps CI inside its time
+budget. They use `demo_db` for database access, not `db`: the demo is committed, not rolled back.
 """
 
 import os
@@ -25,38 +26,59 @@ CHROMIUM_ARGS = [
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs in real Chromium against the seeded demo (runs last)")
+    config.addinivalue_line(
+        "markers", "demo: reads the shared seeded demo database, without a browser (runs last)"
+    )
+
+
+def seeded_demo_order(item):
+    """0: own database, 1: reads or rebuilds the seeded demo, 2: browser on the seeded demo."""
+    if item.get_closest_marker("browser") is not None:
+        return 2
+    return 1 if item.get_closest_marker("demo") is not None else 0
 
 
 def pytest_collection_modifyitems(items):
-    # After pytest-django's own ordering: browser tests last, they leave the demo in the database.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # After pytest-django's own ordering: tests of the seeded demo last, they leave it in the database.
+    # Demo tests (among them `seed_demo --reset`) before the browser tests, which see a whole demo.
+    items.sort(key=seeded_demo_order)
 
 
 @pytest.fixture(scope="session")
 def playwright_instance():
-    # Must start before the test database exists: its event loop otherwise trips Django's async guard.
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop running in the main thread from here on, and Django
+    # refuses ORM calls while a loop runs. Browser tests run last, so only they (and the demo tests
+    # among them) run with the guard off.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
     yield playwright
     playwright.stop()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(playwright_instance, django_test_environment, django_db_blocker, django_db_keepdb):
-    """pytest-django's database setup, but always creating and serializing the test database.
+def django_db_setup(django_test_environment, django_db_blocker, django_db_keepdb):
+    """pytest-django's database setup, but always creating the test database.
 
-    Browser tests use no `db` fixture (they share one seeded demo), so pytest-django alone would not
-    create a test database for a run of browser tests only. The serialized migrated state lets the
-    demo server restore root page and locales after a transactional test emptied the tables.
+    Browser and demo tests use no `db` fixture (they share one seeded demo), so pytest-django alone
+    would not create a test database for a run of those tests only. Yields the migrated state
+    (serialized) so that the seeded demo can restore it after a transactional test emptied the tables.
     """
+    from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
     with django_db_blocker.unblock():
+        # serialized_aliases: what `django_db(serialized_rollback=True)` tests restore.
         db_cfg = setup_databases(
-            verbosity=0, interactive=False, keepdb=django_db_keepdb, aliases={"default"}, serialized_aliases={"default"}
+            verbosity=0,
+            interactive=False,
+            keepdb=django_db_keepdb,
+            aliases={"default"},
+            serialized_aliases={"default"},
         )
-    yield
+        migrated_state = connection.creation.serialize_db_to_string()
+    yield migrated_state
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             teardown_databases(db_cfg, verbosity=0)
@@ -76,22 +98,26 @@ def browser(playwright_instance):
 
 
 @pytest.fixture(scope="session")
-def demo_server(django_db_setup, django_db_blocker):
-    """A live server whose database holds the full demo (`seed_demo`), shared by all browser tests."""
+def seeded_demo(django_db_setup, django_db_blocker):
+    """The full demo (`seed_demo`), built once per run for every browser and demo test."""
     from django.core.management import call_command
     from django.db import connection
-    from pytest_django.live_server_helper import LiveServer
     from wagtail.models import Page
 
     with django_db_blocker.unblock():
         if not Page.objects.filter(depth=1).exists():
             # A transactional test emptied the tables: put back the migrated state first.
-            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            connection.creation.deserialize_db_from_string(django_db_setup)
         call_command("seed_demo", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture(scope="session")
+def demo_server(seeded_demo):
+    """A live server on the seeded demo (cms.settings.test allows every host name)."""
+    from pytest_django.live_server_helper import LiveServer
+
     server = LiveServer("localhost")
-    server._live_server_modified_settings.enable()
     yield server
-    server._live_server_modified_settings.disable()
     server.stop()
 
 

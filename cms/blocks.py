@@ -170,7 +170,21 @@ class DocumentBlock(blocks.StructBlock):
         return context
 
 
-class LinkBlock(blocks.StructBlock):
+class PageOrURLMixin:
+    """Clean() of a link block with `page` and `url` children: exactly one of the two is given."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError("サイト内のページか外部のURLのどちらか一方を指定してください。")
+                }
+            )
+        return value
+
+
+class LinkBlock(PageOrURLMixin, blocks.StructBlock):
     text = blocks.CharBlock(
         label="リンクの文字",
         max_length=200,
@@ -183,16 +197,6 @@ class LinkBlock(blocks.StructBlock):
         label = "リンク"
         icon = "link"
         template = "cms/blocks/link_block.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError("サイト内のページか外部のURLのどちらか一方を指定してください。")
-                }
-            )
-        return value
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -267,3 +271,13 @@ class ContactBlock(blocks.StructBlock):
         label = "お問い合わせ"
         icon = "mail"
         template = "home/blocks/contact_block.html"
+
+
+def text_blocks():
+    """The blocks every body starts with (each page type adds its own after them)."""
+    return [
+        ("heading", HeadingBlock()),
+        ("paragraph", ParagraphBlock()),
+        ("image", ImageBlock()),
+        ("table", TableBlock()),
+    ]

@@ -1,5 +1,6 @@
 """Demo foundation: locales, the two Sites with their root pages and their site settings."""
 
+from django.apps import apps
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
@@ -32,8 +33,9 @@ def _ensure_site(hostname, root_page, site_name, is_default):
 
 
 def seed(ctx):
-    from home.models import CityHomePage
-    from water.models import WaterHomePage
+    # The root page types belong to home and water; settings name them, so the core imports neither.
+    CityHomePage = apps.get_model(settings.DEMO_SITE_ROOT_PAGES["city"])  # noqa: N806 - model classes
+    WaterHomePage = apps.get_model(settings.DEMO_SITE_ROOT_PAGES["water"])  # noqa: N806
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)

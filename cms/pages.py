@@ -4,21 +4,29 @@
 - IntroMixin: the 導入文 above a page's own content (index pages, top pages).
 - ContactMixin: the 担当課 shown as 「このページに関するお問い合わせ」.
 
+`search_kind` is how the search app tells よくある質問, お知らせ and 観光 from other pages without
+knowing the apps: each page type declares it, and `page_models_of_kind` finds the types of a kind.
+
 Abstract models: their fields live in each page type's own table, so adopting them needs no
 data migration.
 """
 
 from django.db import models
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 # Rich text of a 導入文: a few sentences, at most bold and links (headings belong to the body).
 INTRO_FEATURES = ["bold", "link"]
 
 
+SEARCH_KIND_PAGE = "page"
+
+
 class BasePage(Page):
     """Every page type of every Site."""
 
+    # "faq", "news", "tourism" or "page": the search results' 種類 of this page type.
+    search_kind = SEARCH_KIND_PAGE
     search_fields = Page.search_fields
 
     class Meta:
@@ -50,3 +58,13 @@ class ContactMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+def search_kind_of(model):
+    """The declared search kind of a page model ("page" for page types outside the core's bases)."""
+    return getattr(model, "search_kind", SEARCH_KIND_PAGE)
+
+
+def page_models_of_kind(kind):
+    """The page models that declare `search_kind = kind`, in Wagtail's order."""
+    return [model for model in get_page_models() if search_kind_of(model) == kind]

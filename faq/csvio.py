@@ -23,6 +23,8 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from cms import csvdecode
+
 COLUMNS = ["id", "question", "answer", "category", "keywords", "department", "last_reviewed"]
 REQUIRED_COLUMNS = ["id", "question", "answer"]
 MULTI_VALUE_SEPARATOR = "|"
@@ -41,16 +43,10 @@ class CSVFormatError(Exception):
 
 
 def decode_csv_bytes(data):
-    """Text of a CSV file saved as UTF-8 (with or without BOM) or CP932 (Shift_JIS)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "UTF-8（BOM付き）"
+    """Text of a CSV file saved as UTF-8 (with or without BOM) or CP932 (Shift_JIS), and its encoding."""
     try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp932"), "CP932（Shift_JIS）"
-    except UnicodeDecodeError as error:
+        return csvdecode.decode_csv_bytes(data)
+    except csvdecode.CSVEncodingError as error:
         raise CSVFormatError(
             "文字コードを判別できませんでした。UTF-8 または Shift_JIS（CP932）で保存してください。"
         ) from error

@@ -149,6 +149,8 @@ def answer_blocks():
 class FAQPage(ContactMixin, BasePage):
     """One question and its answer. The page title is the question, as residents would ask it."""
 
+    search_kind = "faq"
+
     answer = StreamField(answer_blocks(), verbose_name="回答", use_json_field=True)
     categories = ParentalManyToManyField(FAQCategory, verbose_name="分類", blank=True, related_name="faqs")
     keywords = models.CharField(

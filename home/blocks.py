@@ -1,11 +1,11 @@
 """Blocks used only by the city site's own pages (shared article blocks live in cms/blocks.py)."""
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
+
+from cms.blocks import PageOrURLMixin
 
 
-class BannerBlock(blocks.StructBlock):
+class BannerBlock(PageOrURLMixin, blocks.StructBlock):
     """A text banner on the top page (水道事業のサイト, 観光ガイド …): no image, so nothing to miss."""
 
     title = blocks.CharBlock(label="バナーの文字", max_length=60)
@@ -24,16 +24,6 @@ class BannerBlock(blocks.StructBlock):
         label = "バナー"
         icon = "link-external"
         template = "home/blocks/banner_block.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError("サイト内のページか外部のURLのどちらか一方を指定してください。")
-                }
-            )
-        return value
 
 
 class EmergencyContactBlock(blocks.StructBlock):

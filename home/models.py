@@ -3,11 +3,9 @@
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -21,13 +19,10 @@ from cms.blocks import (
     AccordionBlock,
     ContactBlock,
     DocumentBlock,
-    HeadingBlock,
-    ImageBlock,
     LinkBlock,
     ListBlock,
-    ParagraphBlock,
     ProcedureBlock,
-    TableBlock,
+    text_blocks,
 )
 from cms.models import Department
 from cms.pages import BasePage, ContactMixin, IntroMixin
@@ -40,10 +35,7 @@ INTRO_FEATURES = ["bold", "link"]
 def content_blocks():
     """What an article (記事) is made of. Each block is accessible by construction (see cms/blocks.py)."""
     return [
-        ("heading", HeadingBlock()),
-        ("paragraph", ParagraphBlock()),
-        ("image", ImageBlock()),
-        ("table", TableBlock()),
+        *text_blocks(),
         ("file", DocumentBlock()),
         ("accordion", AccordionBlock()),
         ("procedure", ProcedureBlock()),
@@ -427,32 +419,15 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        link = self.get_full_url(request)
-        site = self.get_site()
-        site_name = site.site_name if site else ""
-        feed = Rss201rev2Feed(
-            title=f"{self.title} | {site_name}" if site_name else self.title,
-            link=link,
-            description=f"{site_name}からのお知らせの新着情報です。",
-            language="ja",
-            feed_url=link + "feed/",
-        )
-        for item in self.news_items()[: self.FEED_SIZE]:
-            feed.add_item(
-                title=("【重要】" if item.is_important else "") + item.title,
-                link=item.get_full_url(request),
-                description=item.summary or item.title,
-                pubdate=item.first_published_at,
-                unique_id=item.get_full_url(request),
-                categories=[item.get_category_display()],
-            )
-        response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        return response
+        from .feeds import NewsFeed
+
+        return NewsFeed(self)(request)
 
 
 class NewsPage(CityPage):
     """お知らせ: dated, in a category, optionally 重要 (then also listed at the top of the top page)."""
+
+    search_kind = "news"
 
     CATEGORY_CHOICES = [
         ("kurashi", "くらし・手続き"),

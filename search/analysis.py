@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cms.japanese import tagger
+
 # Parts of speech (UniDic pos1) that carry no meaning of their own for search.
 DROPPED_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "感動詞", "接続詞", "連体詞", "代名詞"}
 
@@ -130,11 +132,7 @@ def stem_english(word):
     return word
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    import fugashi
-
-    return fugashi.Tagger()
+_tagger = tagger  # the project's one tagger (cms.japanese), shared with the ふりがな tool
 
 
 def _japanese_tokens(text, offset):

@@ -12,14 +12,14 @@ DEMO_PROMOTIONS = DATA["promotions"]
 def seed(ctx):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-    from faq.models import FAQPage
     from search.models import SearchSynonym
+    from search.service import faq_model
 
     for synonym in DEMO_SYNONYMS:
         ensure_object(ctx, SearchSynonym, {"terms": synonym["terms"]}, note=synonym["note"])
 
     for promotion in DEMO_PROMOTIONS:
-        page = FAQPage.objects.filter(import_id=promotion["import_id"]).first()
+        page = faq_model().objects.filter(import_id=promotion["import_id"]).first()
         if page is None:
             continue
         query = ensure_object(ctx, Query, {"query_string": promotion["query"]})

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
+from cms.pages import page_models_of_kind, search_kind_of
 from search import engine
 from search.synonyms import analysed_groups
 
@@ -26,15 +27,14 @@ MAX_RESULTS = 500
 
 
 def kind_of_model(model):
-    """よくある質問 / お知らせ / 観光 / ページ, by app label and model name (works before those apps have models)."""
-    app_label, model_name = model._meta.app_label, model._meta.model_name
-    if (app_label, model_name) == ("faq", "faqpage"):
-        return KIND_FAQ
-    if ("news" in model_name or "notice" in model_name) and "index" not in model_name:
-        return KIND_NEWS
-    if app_label == "tourism":
-        return KIND_TOURISM
-    return KIND_PAGE
+    """よくある質問 / お知らせ / 観光 / ページ: the kind the page model declares (cms.pages.BasePage)."""
+    kind = search_kind_of(model)
+    return kind if kind in KIND_LABELS else KIND_PAGE
+
+
+def faq_model():
+    """The FAQ page type, known through its declared search kind (the search app imports no feature app)."""
+    return page_models_of_kind(KIND_FAQ)[0]
 
 
 def content_type_kinds():
@@ -93,7 +93,7 @@ def ranked_ids(model, scope, query, language, limit):
 
 
 def faq_results(query, within, limit=20):
-    from faq.models import FAQPage
+    FAQPage = faq_model()  # noqa: N806 - a model class
 
     query = (query or "").strip()
     if not query:

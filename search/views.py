@@ -79,10 +79,9 @@ def general_promotions(root, limit=5):
 
 
 def popular_faqs(root, limit=5):
-    from faq.models import FAQPage
-
     return list(
-        FAQPage.objects.live()
+        service.faq_model()
+        .objects.live()
         .public()
         .descendant_of(root)
         .filter(locale_id=root.locale_id)

@@ -20,11 +20,6 @@ def demo(db):
     return ctx
 
 
-@pytest.fixture()
-def full_demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-
-
 def test_content_locales_exist_after_migrate(db):
     assert set(Locale.objects.values_list("language_code", flat=True)) >= {
         "ja",
@@ -64,7 +59,8 @@ def test_base_template_has_landmarks_and_skip_link(client, demo):
     assert 'role="search"' in html
 
 
-def test_seed_demo_twice_changes_nothing(full_demo):
+@pytest.mark.demo
+def test_seed_demo_twice_changes_nothing(seeded_demo, demo_db):
     pages_before = list(Page.objects.values_list("pk", "latest_revision_id").order_by("pk"))
     revisions_before = Revision.objects.count()
     call_command("seed_demo", stdout=open("/dev/null", "w"))
@@ -72,7 +68,8 @@ def test_seed_demo_twice_changes_nothing(full_demo):
     assert Revision.objects.count() == revisions_before
 
 
-def test_seed_demo_reset_rebuilds_both_sites(full_demo):
+@pytest.mark.demo
+def test_seed_demo_reset_rebuilds_both_sites(seeded_demo, demo_db):
     call_command("seed_demo", "--reset", stdout=open("/dev/null", "w"))
     assert Site.objects.count() == 2
     assert SiteIdentity.objects.count() == 2

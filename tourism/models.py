@@ -69,6 +69,8 @@ class HighlightBlock(blocks.StructBlock):
 class TourismTopPage(IntroMixin, BasePage):
     """観光ガイドのトップ: featured spots, this season's highlights, upcoming events, bloom status."""
 
+    search_kind = "tourism"
+
     highlights = StreamField([("highlight", HighlightBlock())], verbose_name="今季の見どころ", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("highlights")]
@@ -133,6 +135,8 @@ def japanese_version(page):
 class SpotIndexPage(IntroMixin, BasePage):
     """観光スポット一覧, filterable by category."""
 
+    search_kind = "tourism"
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.SpotPage"]
@@ -158,6 +162,8 @@ class SpotIndexPage(IntroMixin, BasePage):
 
 class SpotPage(BasePage):
     """観光スポット: one place a visitor can go."""
+
+    search_kind = "tourism"
 
     reading = models.CharField("名称のよみがな（カナ）", max_length=120, blank=True)
     category = models.CharField("分類", max_length=20, choices=SPOT_CATEGORIES, default="nature")
@@ -323,6 +329,8 @@ class SpotPage(BasePage):
 class EventIndexPage(IntroMixin, BasePage):
     """イベント一覧: upcoming events only; past events drop off by themselves."""
 
+    search_kind = "tourism"
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.EventPage"]
@@ -339,6 +347,8 @@ class EventIndexPage(IntroMixin, BasePage):
 
 class EventPage(BasePage):
     """イベント: a festival, a garden season, a museum event."""
+
+    search_kind = "tourism"
 
     reading = models.CharField("イベント名のよみがな（カナ）", max_length=120, blank=True)
     summary = models.TextField("概要", max_length=400)
@@ -505,6 +515,8 @@ class EventPage(BasePage):
 
 class OpenDataPage(IntroMixin, BasePage):
     """オープンデータ: the tourism CSVs, their licence and when they last changed."""
+
+    search_kind = "tourism"
 
     licence_note = RichTextField("ライセンスの説明", blank=True, features=["bold", "link"])
 

@@ -136,6 +136,8 @@ class WaterNewsIndexPage(IntroMixin, BasePage):
 
 
 class WaterNewsPage(BasePage):
+    search_kind = "news"
+
     date = models.DateField("掲載日", default=timezone.localdate)
     body = StreamField(body_blocks(), verbose_name="本文", blank=True, use_json_field=True)
 
@@ -226,6 +228,8 @@ class WaterOutageNoticeIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
 class WaterOutageNoticePage(BasePage):
     """断水・濁水・工事のお知らせ, one per event. Its status (予定 / 実施中 / 終了) follows the clock."""
+
+    search_kind = "news"
 
     REASON_CHOICES = [("construction", "工事"), ("emergency", "緊急修繕"), ("other", "その他")]
     KIND_CHOICES = [("outage", "断水"), ("turbidity", "濁水"), ("works", "工事")]

@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.http import HttpResponse
 
+from cms.csvdecode import CSVEncodingError, decode_csv_bytes
+
 CSV_COLUMNS = ["検査月", "採水地点", "検査項目", "結果", "単位", "基準値", "基準値超過"]
 NOT_DETECTED = {"検出されず", "不検出", "陰性", "nd", "n.d.", "-"}
 DETECTED = {"検出", "陽性"}
@@ -137,14 +139,12 @@ class ImportError_(Exception):
 
 
 def decode_csv(data):
-    if isinstance(data, str):
-        return data.lstrip("\ufeff")
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportError_("CSVファイルの文字コードを読み取れません。UTF-8またはShift_JISで保存してください。")
+    try:
+        return decode_csv_bytes(data)[0]
+    except CSVEncodingError as error:
+        raise ImportError_(
+            "CSVファイルの文字コードを読み取れません。UTF-8またはShift_JISで保存してください。"
+        ) from error
 
 
 def import_results(data, month=None):

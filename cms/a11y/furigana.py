@@ -6,10 +6,11 @@ of Japanese text, so a page read with ふりがな costs the analysis once.
 
 import hashlib
 import re
-from functools import lru_cache
 
 from django.core.cache import cache
 from django.utils.html import escape
+
+from cms.japanese import tagger
 
 KANJI = re.compile("[\u3005\u3006\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 # Runs of Japanese text handed to the analyzer (kana, kanji, digits before 日/月 and the like).
@@ -52,13 +53,6 @@ SKIP_ELEMENTS = {
     "svg",
     "math",
 }
-
-
-@lru_cache(maxsize=1)
-def tagger():
-    import fugashi
-
-    return fugashi.Tagger()
 
 
 def to_hiragana(katakana):

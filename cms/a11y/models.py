@@ -15,12 +15,9 @@ from wagtail.models import Page
 from cms.blocks import (
     AccordionBlock,
     DocumentBlock,
-    HeadingBlock,
-    ImageBlock,
     LinkBlock,
     ListBlock,
-    ParagraphBlock,
-    TableBlock,
+    text_blocks,
 )
 from cms.pages import BasePage
 
@@ -29,10 +26,7 @@ A11Y_RICH_TEXT_FEATURES = ["bold", "link", "document-link", "ol", "ul"]
 
 def a11y_body_blocks():
     return [
-        ("heading", HeadingBlock()),
-        ("paragraph", ParagraphBlock()),
-        ("image", ImageBlock()),
-        ("table", TableBlock()),
+        *text_blocks(),
         ("document", DocumentBlock()),
         ("link", LinkBlock()),
         ("accordion", AccordionBlock()),

@@ -276,3 +276,5 @@ DEMO_SEED_MODULES = [
     "search.demo",
     "cms.a11y.demo",
 ]
+# Page types of the two demo Sites' root pages (cms.demo creates the Sites before the apps fill them).
+DEMO_SITE_ROOT_PAGES = {"city": "home.CityHomePage", "water": "water.WaterHomePage"}

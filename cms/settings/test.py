@@ -1,10 +1,6 @@
-import os
-
 from .base import *  # noqa: F401,F403
 
-# Playwright's sync API keeps an event loop in the main thread; Django would refuse ORM calls there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
+# DJANGO_ALLOW_ASYNC_UNSAFE is not set here: conftest.py turns it on for the browser tests only.
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]

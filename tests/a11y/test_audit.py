@@ -125,8 +125,8 @@ def test_alt_text_beside_an_image_field_is_checked():
     from cms.a11y.content import image_alt_fields, page_problems
 
     models_with_photo = [m for m in get_page_models() if image_alt_fields(m)]
-    if not models_with_photo:
-        pytest.skip("no page type has an image field with an alt text field beside it")
+    # SpotPage and EventPage have photo + photo_alt: the check must keep finding such a pair.
+    assert models_with_photo, "no page type has an image field with an alt text field beside it"
     model = models_with_photo[0]
     image_field, alt_field = image_alt_fields(model)[0]
     page = model(title="写真のあるページ", **{image_field.name: image(), alt_field.name: "IMG_0012.jpg"})

@@ -6,6 +6,7 @@ from django.test import Client
 from wagtail.models import Revision
 
 from faq.models import FAQFeedback, FAQPage
+from tests.html import section_with_text
 
 from .factories import DepartmentFactory, FAQCategoryFactory, FAQPageFactory, faq_index, publish
 
@@ -110,7 +111,7 @@ def test_index_lists_categories_with_counts_and_most_viewed(client, index, gomi,
     text = text_of(html)
     assert "ごみ・リサイクル 1件" in text and "税金 3件" in text
     assert "空の分類" not in text
-    popular = html.split("よく見られている質問")[1].split("</section>")[0]
+    popular = section_with_text(html, "よく見られている質問").get_text()
     assert "粗大ごみはどうやって出せばよいですか。" in popular
     assert 'action="/faq/search/"' in html
 

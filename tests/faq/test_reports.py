@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from tests.html import row_with_text
+
 from .factories import FAQFeedbackFactory, FAQPageFactory, faq_index
 
 
@@ -38,11 +40,10 @@ def faqs(db):
 def test_feedback_report_shows_views_yes_no_and_latest_comments(admin_client, faqs):
     html = admin_client.get("/admin/reports/faq/feedback/").content.decode()
     assert "FAQの評価" in html
-    row = html.split("粗大ごみの出し方")[1].split("</tr>")[0]
-    cells = [cell.strip() for cell in row.split("<td")[1:]]
-    assert any(">30<" in c.replace("\n", "").replace(" ", "") for c in cells)
-    assert "料金の例があると助かります。" in row
-    unclear_row = html.split("児童手当の支給日")[1].split("</tr>")[0]
+    row = row_with_text(html, "粗大ごみの出し方")
+    assert "30" in [cell.get_text(strip=True) for cell in row.find_all("td")]
+    assert "料金の例があると助かります。" in row.get_text()
+    unclear_row = row_with_text(html, "児童手当の支給日").get_text()
     assert "新しいコメント3" in unclear_row and "古いコメント" not in unclear_row
 
 

@@ -18,6 +18,8 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
+from cms.csvdecode import CSVEncodingError, decode_csv_bytes
+
 
 @dataclass
 class Row:
@@ -28,17 +30,12 @@ class Row:
 
 def read_rows(raw_bytes, encoding=None):
     """Decode as UTF-8 (BOM tolerated), else as Shift_JIS (cp932), as Excel on Windows saves it."""
-    encodings = [encoding] if encoding else ["utf-8-sig", "cp932"]
-    for name in encodings:
-        try:
-            text = raw_bytes.decode(name)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    try:
+        text, _label = decode_csv_bytes(raw_bytes, encoding)
+    except CSVEncodingError as error:
         raise CommandError(
             "CSVファイルの文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。"
-        )
+        ) from error
     return list(csv.reader(io.StringIO(text)))
 
 

@@ -26,6 +26,7 @@ from wagtail.search.backends import get_search_backend
 
 from search.api import search_faqs, search_site
 from search.management.commands.search_eval import percentile
+from search.service import faq_model
 
 SLUG = "search-benchmark"
 DEV_SET = Path(settings.BASE_DIR) / "search" / "eval" / "dev.jsonl"
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         parser.add_argument("--delete", action="store_true", help="only delete the synthetic pages")
 
     def handle(self, *args, **options):
-        from faq.models import FAQIndexPage
+        FAQIndexPage = faq_model().allowed_parent_page_models()[0]  # noqa: N806 - a model class
 
         index = FAQIndexPage.objects.filter(slug=SLUG).first()
         if index and (options["rebuild"] or options["delete"]):
@@ -93,7 +94,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, ensure_ascii=False))
 
     def build(self, index, count):
-        from faq.models import FAQIndexPage, FAQPage
+        FAQPage = faq_model()  # noqa: N806 - model classes
+        FAQIndexPage = FAQPage.allowed_parent_page_models()[0]  # noqa: N806
 
         questions, sentences, words = corpus()
         rng = random.Random(42)
@@ -118,7 +120,7 @@ class Command(BaseCommand):
         return FAQIndexPage.objects.get(pk=index.pk)
 
     def create_pages(self, index, existing, count, questions, sentences, words, rng, locale, started):
-        from faq.models import FAQPage
+        FAQPage = faq_model()  # noqa: N806 - a model class
 
         for number in range(existing, count):
             base = rng.choice(questions)

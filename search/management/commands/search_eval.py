@@ -14,6 +14,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search.api import search_faqs
+from search.service import faq_model
 
 DEPTH = 10
 
@@ -60,7 +61,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from faq.models import FAQIndexPage, FAQPage
+        FAQPage = faq_model()  # noqa: N806 - model classes
+        FAQIndexPage = FAQPage.allowed_parent_page_models()[0]  # noqa: N806
 
         candidates = FAQIndexPage.objects.filter(slug=options["index"])
         index = candidates.filter(locale__language_code="ja").first() or candidates.first()
