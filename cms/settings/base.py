@@ -268,3 +268,15 @@ DEMO_SEED_MODULES.insert(
     DEMO_SEED_MODULES.index("tourism.demo") + 1 if "tourism.demo" in DEMO_SEED_MODULES else len(DEMO_SEED_MODULES),
     "home.demo_groups",
 )
+
+# --- bcp (backups, restore, drills, emergency static copy) ---
+INSTALLED_APPS += ["bcp"]
+# Fernet key (Fernet.generate_key()); keep it apart from the archives, e.g. in the password safe.
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "14"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "8"))
+# Folder of pg_dump/pg_restore when they are not /usr/lib/postgresql/<server major>/bin.
+BACKUP_PG_BIN_DIR = os.environ.get("BACKUP_PG_BIN_DIR", "")
+# Plain-HTML copy of the disaster pages, rewritten on publish; served by nginx if the app is down.
+EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", str(BASE_DIR / "emergency_static"))
