@@ -21,8 +21,6 @@ from django.db.migrations.recorder import MigrationRecorder
 
 from . import registry
 
-SNAPSHOT_ALIAS = "bcp_snapshot"
-
 
 class DatabaseError(Exception):
     """A database step failed; the message is Japanese and holds no password."""
@@ -57,11 +55,25 @@ def has_content(using="default"):
 
 
 def _sqlite_snapshot(using, target):
+    """Counts, migration state and the copy are read in one transaction, so they agree."""
     connection = connections[using]
     connection.ensure_connection()
+    own_transaction = not connection.in_atomic_block
+    if own_transaction:
+        connection.connection.execute("BEGIN")
+    try:
+        numbers = registry.counts(using)
+        migrations = applied_migrations(using)
+        destination = sqlite3.connect(target)
+        try:
+            connection.connection.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        if own_transaction:
+            connection.connection.execute("COMMIT")
     destination = sqlite3.connect(target)
     try:
-        connection.connection.backup(destination)
         tables = {row[0] for row in destination.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         for table in registry.search_index_tables():
             if table in tables:
@@ -70,21 +82,7 @@ def _sqlite_snapshot(using, target):
         destination.execute("VACUUM")
     finally:
         destination.close()
-
-
-def _with_snapshot_alias(settings_dict):
-    """Counts and migration state read from the snapshot itself, through a temporary alias."""
-    connections.settings[SNAPSHOT_ALIAS] = {**settings_dict}
-    return SNAPSHOT_ALIAS
-
-
-def _drop_snapshot_alias():
-    if SNAPSHOT_ALIAS in connections.settings:
-        try:
-            connections[SNAPSHOT_ALIAS].close()
-        finally:
-            del connections[SNAPSHOT_ALIAS]
-            del connections.settings[SNAPSHOT_ALIAS]
+    return numbers, migrations
 
 
 def _sqlite_restore(using, source):
@@ -195,7 +193,13 @@ def _pg_restore(using, source):
     settings_dict = connection.settings_dict
     _pg_wipe(using)
     connection.close()
-    args = [pg_tool("pg_restore", using), "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
+    args = [
+        pg_tool("pg_restore", using),
+        "--no-owner",
+        "--no-privileges",
+        "--exit-on-error",
+        "--single-transaction",
+    ]
     args += [*_pg_args(settings_dict), f"--dbname={settings_dict['NAME']}", str(source)]
     _run(args, settings_dict, "pg_restore")
 
@@ -208,12 +212,8 @@ def snapshot(target_dir, using="default"):
     kind = vendor(using)
     if kind == "sqlite":
         target = Path(target_dir) / "db.sqlite3"
-        _sqlite_snapshot(using, target)
-        alias = _with_snapshot_alias({**connections[using].settings_dict, "NAME": str(target)})
-        try:
-            return target.name, registry.counts(alias), applied_migrations(alias)
-        finally:
-            _drop_snapshot_alias()
+        numbers, migrations = _sqlite_snapshot(using, target)
+        return target.name, numbers, migrations
     if kind == "postgresql":
         target = Path(target_dir) / "db.pgdump"
         numbers, migrations = _pg_snapshot(using, target)

@@ -126,7 +126,9 @@ def run_drill(archive_path=None, fresh=False, per_site=10, stdout=None):
             directory = getattr(settings, "BACKUP_DIR", "")
             found = archives(directory) if directory else []
             if not found:
-                raise DrillError("バックアップが見つかりません（BACKUP_DIR を設定するか、ファイルを指定してください）。")
+                raise DrillError(
+                    "バックアップが見つかりません（BACKUP_DIR を設定するか、ファイルを指定してください）。"
+                )
             archive_path = found[0][1]
         archive_path = Path(archive_path)
         lines.append(f"使ったバックアップ：{archive_path.name}")
@@ -161,12 +163,21 @@ def run_drill(archive_path=None, fresh=False, per_site=10, stdout=None):
                     cwd=settings.BASE_DIR,
                 )
                 if render.returncode != 0:
-                    problems.append("復元したサイトでページを表示できませんでした：" + render.stderr.strip()[-500:])
+                    problems.append(
+                        "復元したサイトでページを表示できませんでした：" + render.stderr.strip()[-500:]
+                    )
                     rendered, restored_counts = [], {}
                 else:
                     result = json.loads(render.stdout)
                     rendered, restored_counts = result["pages"], result["counts"]
                     problems += _compare_pages(targets, rendered, lines)
+                    search = result["search"]
+                    if search["query"]:
+                        lines.append(
+                            f"  検索「{search['query']}」：{search['hits']}件（索引を作り直したもの）"
+                        )
+                        if not search["hits"]:
+                            problems.append(f"復元したサイトの検索で「{search['query']}」が見つかりません。")
             duration = time.monotonic() - clock
         finally:
             drop_database()
@@ -177,7 +188,8 @@ def run_drill(archive_path=None, fresh=False, per_site=10, stdout=None):
     for key_name, live_value in live_counts.items():
         restored_value = restored_counts.get(key_name)
         note = "" if restored_value == live_value else "　※バックアップの後に変わりました"
-        lines.append(f"  {labels.get(key_name, key_name)}：{restored_value}件／{live_value}件{note}")
+        shown = "—" if restored_value is None else f"{restored_value}件"
+        lines.append(f"  {labels.get(key_name, key_name)}：{shown}／{live_value}件{note}")
     if restored_counts and restored_counts.get("pages", 0) == 0:
         problems.append("復元したサイトにページがありません。")
 
@@ -212,7 +224,9 @@ def _compare_pages(targets, rendered, lines):
             problems.append(f"{host}{path} が表示できません（HTTP {restored['status']}）")
         elif compare and (restored["title"], restored["h1"]) != (live["title"], live["h1"]):
             mark = "題名が違います"
-            problems.append(f"{host}{path} の題名が現在のサイトと違います：{restored['title']} ／ {live['title']}")
+            problems.append(
+                f"{host}{path} の題名が現在のサイトと違います：{restored['title']} ／ {live['title']}"
+            )
         elif not compare:
             mark = "OK（バックアップ後に更新されたため題名は比べていません）"
         lines.append(f"  {mark}　{host}{path}　{restored['title']}")

@@ -17,8 +17,12 @@ globals().update({name: value for name, value in vars(_base).items() if name.isu
 DATABASES = {"default": dj_database_url.parse(os.environ["BCP_DRILL_DATABASE_URL"])}
 MEDIA_ROOT = os.environ["BCP_DRILL_MEDIA_ROOT"]
 STORAGES = {
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     **getattr(_base, "STORAGES", {}),
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    },
 }
 _search = getattr(_base, "WAGTAILSEARCH_BACKENDS", {}).get("default", {})
 if not str(_search.get("BACKEND", "")).endswith(".database"):

@@ -38,7 +38,7 @@ from .rendering import fetch
 
 logger = logging.getLogger(__name__)
 COPY_INFO = "emergency-copy.json"
-ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 MAIN_OPEN = re.compile(r"<main\b[^>]*>")
 
@@ -135,7 +135,11 @@ class _SiteCopy:
             url = html.unescape(match.group(2))
             parts = urlsplit(url)
             if parts.scheme in ("http", "https") and parts.netloc in own_hosts:
-                url = parts.path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+                url = (
+                    parts.path
+                    + (f"?{parts.query}" if parts.query else "")
+                    + (f"#{parts.fragment}" if parts.fragment else "")
+                )
                 parts = urlsplit(url)
             if parts.scheme or parts.netloc or not parts.path.startswith("/"):
                 return match.group(0)  # tel:, mailto:, other sites, fragments, relative links
@@ -220,7 +224,9 @@ def copied_paths(site):
     info_file = root / site.hostname / COPY_INFO if root else None
     if not info_file or not info_file.exists():
         return set()
-    return {urlsplit(page["path"]).path for page in json.loads(info_file.read_text(encoding="utf-8"))["pages"]}
+    return {
+        urlsplit(page["path"]).path for page in json.loads(info_file.read_text(encoding="utf-8"))["pages"]
+    }
 
 
 # --- after publishing ------------------------------------------------------------------------
@@ -228,25 +234,40 @@ def copied_paths(site):
 _pending = threading.local()
 
 
-def schedule_export():
-    """Export once after the current transaction commits, however many saves it contains.
-
-    Runs in the publishing request; a failure is logged and never blocks the editor's publish."""
-    if output_root() is None or getattr(_pending, "scheduled", False):
+def schedule_export(sites=None):
+    """Export the given Sites (all when None) once after the current transaction commits, however
+    many saves it contains. Runs in the publishing request; a failure is logged and never blocks
+    the editor's publish."""
+    if output_root() is None:
         return
-    _pending.scheduled = True
+    wanted = getattr(_pending, "sites", None)
+    if wanted is not None:  # already scheduled in this transaction: widen it
+        wanted.update(sites or {None})
+        return
+    _pending.sites = set(sites or {None})
 
     def run():
-        _pending.scheduled = False
+        targets, _pending.sites = _pending.sites, None
         started = time.monotonic()
         try:
-            export_all()
+            root = output_root()
+            root.mkdir(parents=True, exist_ok=True)
+            queryset = Site.objects.select_related("root_page").order_by("hostname")
+            if None not in targets:
+                queryset = queryset.filter(pk__in=[site.pk for site in targets])
+            for site in queryset:
+                export_site(site, root)
         except Exception:  # noqa: BLE001 - the copy is a fallback; publishing must go on
             logger.exception("emergency static copy failed")
         else:
             logger.info("emergency static copy written in %.2fs", time.monotonic() - started)
 
     transaction.on_commit(run)
+
+
+def sites_of(page):
+    parts = page.get_url_parts()
+    return set(Site.objects.filter(pk=parts[0])) if parts else set()
 
 
 def page_affects_copy(page):

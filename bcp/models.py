@@ -24,7 +24,9 @@ class BCPDrill(models.Model):
     started_at = models.DateTimeField("実施日時", default=timezone.now)
     fiscal_year = models.PositiveSmallIntegerField("年度（西暦）", db_index=True, editable=False)
     result = models.CharField("結果", max_length=10, choices=RESULT_CHOICES)
-    duration_seconds = models.FloatField("復旧までの時間（秒）", help_text="復元を始めてからページが表示できるまで")
+    duration_seconds = models.FloatField(
+        "復旧までの時間（秒）", help_text="復元を始めてからページが表示できるまで"
+    )
     restore_seconds = models.FloatField("復元の時間（秒）", null=True, blank=True)
     archive_name = models.CharField("使ったバックアップ", max_length=200)
     archive_created_at = models.DateTimeField("バックアップの作成日時", null=True, blank=True)

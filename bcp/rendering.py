@@ -24,10 +24,20 @@ def fetch(host, path):
     plain HTTP). The active language is restored afterwards: this may run inside another request."""
     with translation.override(translation.get_language()):
         response = Client(raise_request_exception=False, HTTP_HOST=host).get(path, secure=True)
-        content = response.content.decode(response.charset or "utf-8", "replace") if response.status_code == 200 else ""
+        content = (
+            response.content.decode(response.charset or "utf-8", "replace")
+            if response.status_code == 200
+            else ""
+        )
     return response.status_code, content
 
 
 def render_summary(host, path):
     status, content = fetch(host, path)
-    return {"host": host, "path": path, "status": status, "title": _text(TITLE, content), "h1": _text(H1, content)}
+    return {
+        "host": host,
+        "path": path,
+        "status": status,
+        "title": _text(TITLE, content),
+        "h1": _text(H1, content),
+    }

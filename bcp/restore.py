@@ -49,7 +49,9 @@ def read_archive(path, key, work):
         raise RestoreError(f"バックアップファイル {path} がありません。")
     with open(path, "rb") as raw:
         if archive.is_encrypted(path):
-            source = io.BufferedReader(archive.DecryptingReader(raw, archive.fernet_from_key(key)), 1024 * 1024)
+            source = io.BufferedReader(
+                archive.DecryptingReader(raw, archive.fernet_from_key(key)), 1024 * 1024
+            )
         else:
             source = raw
         digests = {}
@@ -136,7 +138,9 @@ def restore_archive(path, key, force=False, rebuild_index=True, using="default",
             with open(media_root / storage_name, "rb") as handle:
                 saved = default_storage.save(storage_name, File(handle))
             if saved != storage_name:
-                raise RestoreError(f"メディアファイル {storage_name} を元の名前で保存できませんでした（{saved}）。")
+                raise RestoreError(
+                    f"メディアファイル {storage_name} を元の名前で保存できませんでした（{saved}）。"
+                )
             restored_files += 1
         steps["media"] = time.monotonic() - mark
 
@@ -163,4 +167,6 @@ def restore_archive(path, key, force=False, rebuild_index=True, using="default",
             + "、".join(f"{labels.get(k, k)} {a}件→{b}件" for k, (a, b) in differences.items())
         )
     steps["total"] = time.monotonic() - started
-    return RestoreResult(manifest=manifest, counts=numbers, media_files=restored_files, migrated=pending, steps=steps)
+    return RestoreResult(
+        manifest=manifest, counts=numbers, media_files=restored_files, migrated=pending, steps=steps
+    )

@@ -11,7 +11,7 @@ from . import emergency
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
     if emergency.output_root() is not None and emergency.page_affects_copy(instance):
-        emergency.schedule_export()
+        emergency.schedule_export(emergency.sites_of(instance))
 
 
 @receiver(post_save)
@@ -20,4 +20,6 @@ def settings_changed(sender, instance, **kwargs):
     if emergency.output_root() is None or kwargs.get("raw"):
         return
     if sender._meta.label in emergency.settings_model_labels():
-        emergency.schedule_export()
+        # Per-Site settings (災害モード) change their own Site; other models may change every Site.
+        site = getattr(instance, "site", None)
+        emergency.schedule_export({site} if site is not None else None)

@@ -12,7 +12,14 @@ class BCPDrillViewSet(ModelViewSet):
     menu_label = "BCP訓練の記録"
     add_to_settings_menu = True
     name = "bcp_drills"
-    list_display = ["started_at", "fiscal_year_label", "result", "duration_seconds", "pages_checked", "archive_name"]
+    list_display = [
+        "started_at",
+        "fiscal_year_label",
+        "result",
+        "duration_seconds",
+        "pages_checked",
+        "archive_name",
+    ]
     list_filter = ["fiscal_year", "result"]
     inspect_view_enabled = True
     inspect_view_fields = [

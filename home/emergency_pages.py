@@ -19,7 +19,9 @@ def emergency_paths(site):
     if not isinstance(root, CityHomePage):
         return []
     paths = ["/?disaster-preview=1"]
-    for translation in root.get_translations().live().select_related("locale").order_by("locale__language_code"):
+    for translation in (
+        root.get_translations().live().select_related("locale").order_by("locale__language_code")
+    ):
         paths.append(f"/{translation.locale.language_code}/?disaster-preview=1")
     disaster = DisasterModeSettings.for_site(site)
     linked = [block.value["page"] for block in disaster.evacuation_links if block.value.get("page")]
@@ -35,4 +37,6 @@ def emergency_paths(site):
 
 def affects(page):
     """Publishing or unpublishing this page may change the disaster top (重要なお知らせ)."""
-    return bool(getattr(page.specific, "is_important", False)) or page.specific_class.__name__ == "CityHomePage"
+    return (
+        bool(getattr(page.specific, "is_important", False)) or page.specific_class.__name__ == "CityHomePage"
+    )

@@ -22,4 +22,8 @@ def emergency_paths(site):
 
 
 def affects(page):
-    return page.specific_class.__name__ in {"WaterHomePage", "WaterOutageNoticeIndexPage", "WaterOutageNoticePage"}
+    return page.specific_class.__name__ in {
+        "WaterHomePage",
+        "WaterOutageNoticeIndexPage",
+        "WaterOutageNoticePage",
+    }

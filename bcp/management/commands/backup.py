@@ -1,6 +1,6 @@
 """Back up the database and media files into one encrypted archive, then rotate old archives.
 
-    BACKUP_ENCRYPTION_KEY=… python manage.py backup /var/backups/cms --keep-daily 14 --keep-weekly 8
+BACKUP_ENCRYPTION_KEY=… python manage.py backup /var/backups/cms --keep-daily 14 --keep-weekly 8
 """
 
 import time
@@ -13,14 +13,18 @@ from bcp.backup import BackupError, create_backup, rotate
 
 
 class Command(BaseCommand):
-    help = "データベースとメディアファイルを暗号化した1つのバックアップファイルに保存し、古いものを整理します。"
+    help = (
+        "データベースとメディアファイルを暗号化した1つのバックアップファイルに保存し、古いものを整理します。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("dest", nargs="?", default=None, help="保存先のフォルダ（省略時は BACKUP_DIR）")
         parser.add_argument("--keep-daily", type=int, default=None, help="日ごとに残す日数（既定 14）")
         parser.add_argument("--keep-weekly", type=int, default=None, help="週ごとに残す週数（既定 8）")
         parser.add_argument("--no-rotate", action="store_true", help="古いバックアップを削除しない")
-        parser.add_argument("--unencrypted", action="store_true", help="暗号化しない（個人情報がない場合のみ）")
+        parser.add_argument(
+            "--unencrypted", action="store_true", help="暗号化しない（個人情報がない場合のみ）"
+        )
         parser.add_argument(
             "--allow-personal-data",
             action="store_true",
@@ -54,7 +58,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  メディアファイル：{media}件")
         self.stdout.write(f"  所要時間：{time.monotonic() - started:.1f}秒")
         if not options["no_rotate"]:
-            keep_daily = options["keep_daily"] if options["keep_daily"] is not None else settings.BACKUP_KEEP_DAILY
+            keep_daily = (
+                options["keep_daily"] if options["keep_daily"] is not None else settings.BACKUP_KEEP_DAILY
+            )
             keep_weekly = (
                 options["keep_weekly"] if options["keep_weekly"] is not None else settings.BACKUP_KEEP_WEEKLY
             )

@@ -11,12 +11,16 @@ class Command(BaseCommand):
     help = "災害用トップページと関連ページの非常用の写し（静的な HTML）を書き出します。"
 
     def add_arguments(self, parser):
-        parser.add_argument("dest", nargs="?", default=None, help="書き出すフォルダ（省略時は EMERGENCY_STATIC_ROOT）")
+        parser.add_argument(
+            "dest", nargs="?", default=None, help="書き出すフォルダ（省略時は EMERGENCY_STATIC_ROOT）"
+        )
 
     def handle(self, *args, **options):
         root = options["dest"] or emergency.output_root()
         if not root:
-            raise CommandError("書き出すフォルダを指定してください（または EMERGENCY_STATIC_ROOT を設定してください）。")
+            raise CommandError(
+                "書き出すフォルダを指定してください（または EMERGENCY_STATIC_ROOT を設定してください）。"
+            )
         started = time.monotonic()
         results = emergency.export_all(root)
         for info in results:

@@ -1,6 +1,6 @@
 """Restore a backup onto an empty database and media folder (a new server), then rebuild search.
 
-    BACKUP_ENCRYPTION_KEY=… python manage.py restore /mnt/backup/cms-backup-20261201-030000.tar.gz.enc
+BACKUP_ENCRYPTION_KEY=… python manage.py restore /mnt/backup/cms-backup-20261201-030000.tar.gz.enc
 """
 
 from django.conf import settings
@@ -40,16 +40,22 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         manifest = result.manifest
         labels = registry.count_labels()
-        self.stdout.write(f"バックアップを戻しました：{manifest['created_at_jst']}（日本時間）に作成されたもの")
+        self.stdout.write(
+            f"バックアップを戻しました：{manifest['created_at_jst']}（日本時間）に作成されたもの"
+        )
         versions = manifest["versions"]
         self.stdout.write(
             f"  作成時の版：アプリ {versions.get('app')} {versions.get('commit', '')[:12]}、"
             f"Wagtail {versions.get('wagtail')}、Django {versions.get('django')}"
         )
-        self.stdout.write("  件数：" + "、".join(f"{labels.get(k, k)} {v}件" for k, v in result.counts.items()))
+        self.stdout.write(
+            "  件数：" + "、".join(f"{labels.get(k, k)} {v}件" for k, v in result.counts.items())
+        )
         self.stdout.write(f"  メディアファイル：{result.media_files}件（SHA-256 を確認済み）")
         if result.migrated:
-            self.stdout.write(f"  新しいプログラムのマイグレーションを {len(result.migrated)} 件適用しました。")
+            self.stdout.write(
+                f"  新しいプログラムのマイグレーションを {len(result.migrated)} 件適用しました。"
+            )
         self.stdout.write(
             "  所要時間：" + "、".join(f"{STEP_LABELS.get(k, k)} {v:.1f}秒" for k, v in result.steps.items())
         )
