@@ -103,7 +103,9 @@ def _subprocess_env(database_url, media_root, key):
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "bcp.drill_settings",
-            "BCP_DRILL_BASE_SETTINGS": settings.SETTINGS_MODULE,
+            # Overridden settings (tests) have no SETTINGS_MODULE: the environment names the module.
+            "BCP_DRILL_BASE_SETTINGS": getattr(settings, "SETTINGS_MODULE", None)
+            or os.environ["DJANGO_SETTINGS_MODULE"],
             "BCP_DRILL_DATABASE_URL": database_url,
             "BCP_DRILL_MEDIA_ROOT": str(media_root),
             "BACKUP_ENCRYPTION_KEY": key or "",
@@ -209,7 +211,7 @@ def run_drill(archive_path=None, fresh=False, per_site=10, stdout=None):
         problems=len(problems),
         report="\n".join(lines),
     )
-    lines.insert(0, f"BCP訓練　{jst_display(started_at)}（{drill.fiscal_year_label}）")
+    lines.insert(0, f"BCP訓練　{jst_display(started_at)}（{drill.fiscal_year_label()}）")
     return DrillOutcome(drill=drill, lines=lines)
 
 

@@ -1,5 +1,6 @@
 """Records of BCP drills (訓練), so that the plan's indicator 訓練の回数 can be counted per 年度."""
 
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
@@ -47,7 +48,7 @@ class BCPDrill(models.Model):
         self.fiscal_year = fiscal_year_of(self.started_at)
         super().save(*args, **kwargs)
 
-    @property
+    @admin.display(description="年度")
     def fiscal_year_label(self):
         return wareki_fiscal_year(self.fiscal_year)
 

@@ -2,8 +2,22 @@
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import BCPDrill
+
+
+class DrillRecordPermissionPolicy(ModelPermissionPolicy):
+    """Drills are recorded by `manage.py bcp_drill`, never typed in or edited afterwards."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class BCPDrillViewSet(ModelViewSet):
@@ -34,13 +48,10 @@ class BCPDrillViewSet(ModelViewSet):
         "problems",
         "report",
     ]
-    # Drills are recorded by `manage.py bcp_drill`, never typed in.
-    form_fields = []
-
-    def get_add_url(self):  # no 追加 button
-        return None
+    form_fields = ["result"]  # required by ModelViewSet; the edit view is closed by the policy
 
 
+register_permission_policy(BCPDrill, DrillRecordPermissionPolicy(BCPDrill), exact_class=True)
 bcp_drill_viewset = BCPDrillViewSet()
 
 

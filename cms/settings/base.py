@@ -279,4 +279,5 @@ BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "8"))
 # Folder of pg_dump/pg_restore when they are not /usr/lib/postgresql/<server major>/bin.
 BACKUP_PG_BIN_DIR = os.environ.get("BACKUP_PG_BIN_DIR", "")
 # Plain-HTML copy of the disaster pages, rewritten on publish; served by nginx if the app is down.
-EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", str(BASE_DIR / "emergency_static"))
+# Empty (development): no automatic copy. Production writes it to emergency_static/ by default.
+EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", "")

@@ -30,3 +30,10 @@ def test_drills_are_counted_per_fiscal_year_and_listed_in_japanese(admin_client)
     html = response.content.decode()
     assert response.status_code == 200
     assert "BCP訓練の記録" in html and "令和8年度" in html and "令和9年度" in html and "失敗" in html
+
+
+@pytest.mark.django_db
+def test_drill_records_cannot_be_added_or_edited_in_the_admin(admin_client):
+    drill = BCPDrill.objects.create(result=BCPDrill.RESULT_SUCCESS, duration_seconds=42.0, archive_name="a")
+    assert admin_client.get(reverse("bcp_drills:add")).status_code in (302, 403)
+    assert admin_client.get(reverse("bcp_drills:edit", args=[drill.pk])).status_code in (302, 403)
