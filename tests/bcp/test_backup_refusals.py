@@ -13,7 +13,9 @@ from django.core.management import CommandError, call_command
 from tests.water.factories import WaterApplicationFactory
 from water.models import WaterApplication
 
-pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump reads committed data only
+# pg_dump reads committed data only. serialized_rollback: the flush afterwards recreates no content
+# types, so the seeded demo of the browser tests can be set up again from the migrated state.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _backup(tmp_path, *args):
