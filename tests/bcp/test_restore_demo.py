@@ -5,6 +5,7 @@ and leaves the demo as it found it: the restore puts back exactly what the backu
 """
 
 import io
+import json
 import sqlite3
 
 import pytest
@@ -45,7 +46,10 @@ def _snapshot():
     )
     return {
         "pages": pages,
-        "faqs": [(faq.pk, faq.title, faq.answer.raw_data) for faq in FAQPage.objects.order_by("pk")],
+        "faqs": [
+            (faq.pk, faq.title, json.dumps(list(faq.answer.raw_data), sort_keys=True, default=str))
+            for faq in FAQPage.objects.order_by("pk")
+        ],
         "translations": list(
             Page.objects.exclude(locale__language_code="ja")
             .order_by("pk")
