@@ -22,6 +22,8 @@ install: $(STAMP) system-packages messages
 # Noto CJK so that screenshots show Japanese, Chinese and Korean (system fonts, never web fonts).
 system-packages:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+	@# pg_dump/pg_restore for `manage.py backup` and `restore` on PostgreSQL.
+	@command -v pg_dump >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null)
 
 chromium:
 	@(command -v chromium >/dev/null && fc-list :lang=ja | grep -q .) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)

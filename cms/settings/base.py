@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "bcp",
     # Accessibility (part of the core): editor checks on save, the a11y_audit report, visitor tools
     # (文字サイズ・背景色・ふりがな). Last, so that its Wagtail hooks run after every app's.
     "cms.a11y",
@@ -278,3 +279,15 @@ DEMO_SEED_MODULES = [
 ]
 # Page types of the two demo Sites' root pages (cms.demo creates the Sites before the apps fill them).
 DEMO_SITE_ROOT_PAGES = {"city": "home.CityHomePage", "water": "water.WaterHomePage"}
+
+# --- bcp (backups, restore, drills, emergency static copy) ---
+# Fernet key (Fernet.generate_key()); keep it apart from the archives, e.g. in the password safe.
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "14"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "8"))
+# Folder of pg_dump/pg_restore when they are not /usr/lib/postgresql/<server major>/bin.
+BACKUP_PG_BIN_DIR = os.environ.get("BACKUP_PG_BIN_DIR", "")
+# Plain-HTML copy of the disaster pages, rewritten on publish; served by nginx if the app is down.
+# Empty (development): no automatic copy. Production writes it to emergency_static/ by default.
+EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", "")

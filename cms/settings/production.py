@@ -48,3 +48,6 @@ if os.environ.get("CACHE_URL", "").startswith("redis"):
             "LOCATION": os.environ["CACHE_URL"],
         }
     }
+
+# bcp: the emergency static copy of the disaster pages (nginx serves it when the app is down).
+EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", str(BASE_DIR / "emergency_static"))  # noqa: F405

@@ -11,3 +11,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://localhost"
+# Tests that need the emergency static copy point this at a temporary folder.
+EMERGENCY_STATIC_ROOT = ""

@@ -1,0 +1,32 @@
+"""Settings for the BCP drill's restored copy: the live settings, pointed at a scratch database and
+media folder. Used only by `bcp_drill` in a subprocess (DJANGO_SETTINGS_MODULE=bcp.drill_settings).
+
+Everything that could reach live services is replaced: the search index lives in the scratch
+database (rebuilding Elasticsearch here would overwrite the live index), caches are local to the
+process, mail is not sent, and no emergency copy is written.
+"""
+
+import importlib
+import os
+
+import dj_database_url
+
+_base = importlib.import_module(os.environ["BCP_DRILL_BASE_SETTINGS"])
+globals().update({name: value for name, value in vars(_base).items() if name.isupper()})
+
+DATABASES = {"default": dj_database_url.parse(os.environ["BCP_DRILL_DATABASE_URL"])}
+MEDIA_ROOT = os.environ["BCP_DRILL_MEDIA_ROOT"]
+STORAGES = {
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    **getattr(_base, "STORAGES", {}),
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    },
+}
+_search = getattr(_base, "WAGTAILSEARCH_BACKENDS", {}).get("default", {})
+if not str(_search.get("BACKEND", "")).endswith(".database"):
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bcp-drill"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMERGENCY_STATIC_ROOT = ""
