@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs in real Chromium against the seeded demo (runs last)")
+    config.addinivalue_line("markers", "frontcache: goes through Varnish in front of the live server (tests/pagecache)")
 
 
 def pytest_collection_modifyitems(items):

@@ -268,3 +268,23 @@ DEMO_SEED_MODULES.insert(
     DEMO_SEED_MODULES.index("tourism.demo") + 1 if "tourism.demo" in DEMO_SEED_MODULES else len(DEMO_SEED_MODULES),
     "home.demo_groups",
 )
+
+# --- page cache and production stack (issue 14; deploy/, docs/deployment.md) ---
+# Anonymous GET/HEAD of Wagtail pages are kept by the front server (Varnish) for PAGE_CACHE_SECONDS and
+# banned from it as soon as what they show changes (cms.pagecache). The short lifetime bounds what no
+# signal announces (a 緊急情報 reaching its end time); Varnish refreshes in the background meanwhile.
+INSTALLED_APPS += ["cms.pagecache"]
+MIDDLEWARE.insert(0, "cms.pagecache.middleware.PageCacheMiddleware")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Seconds after a ban until a second one, for a page rendered from the old data while the first went out.
+PAGE_CACHE_REBAN_SECONDS = float(os.environ.get("PAGE_CACHE_REBAN_SECONDS", "2"))
+# Query parameters that make a page a search result: never cached (and counted in search statistics).
+PAGE_CACHE_UNCACHED_QUERY_PARAMETERS = ["q"]
+# Varnish addresses that accept PURGE/BAN, comma-separated (e.g. http://127.0.0.1:6081).
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "cms.pagecache.backends.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_URLS)
+}
+# Japanese pages have no /ja/ prefix: purge each URL as it is, not once per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
