@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install run test lint check pytest chromium system-packages messages lock clean
+.PHONY: install run serve bench test lint check pytest chromium system-packages stack-packages messages lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ install: $(STAMP) system-packages messages
 # Noto CJK so that screenshots show Japanese, Chinese and Korean (system fonts, never web fonts).
 system-packages:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+
+# The production stack (`make serve`, the benchmarks, the front-cache tests): Varnish (page cache),
+# nginx (static files, /media/), Redis (shared cache) and wrk (load generator), all from Debian.
+stack-packages:
+	@(command -v varnishd && command -v nginx && command -v redis-server && command -v wrk) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish nginx redis-server wrk >/dev/null)
 
 chromium:
 	@(command -v chromium >/dev/null && fc-list :lang=ja | grep -q .) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
@@ -39,6 +44,17 @@ run: install
 	@echo "管理画面:         http://localhost:$(PORT)/admin/"
 	$(MANAGE) runserver 0.0.0.0:$(PORT)
 
+# The production stack on http://127.0.0.1:${PORT:-8080}/ with the database `make run` uses (docs/deployment.md).
+serve: install stack-packages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) serve_stack --port $${PORT:-8080}
+
+# Page cache against nginx serving the same bytes from files, then 1,000 connections for 30 s.
+bench: install stack-packages
+	$(MANAGE) bench_page_cache --flood
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
@@ -46,7 +62,7 @@ check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: install chromium
+pytest: install chromium stack-packages
 	$(BIN)/pytest
 
 test: install chromium lint check pytest
@@ -57,4 +73,4 @@ lock: | $(BIN)/python
 	$(BIN)/uv pip compile pyproject.toml --extra test --quiet -o requirements.lock
 
 clean:
-	rm -rf $(VENV) static artifacts
+	rm -rf $(VENV) static artifacts var

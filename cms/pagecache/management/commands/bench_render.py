@@ -1,0 +1,127 @@
+"""Uncached rendering with 10,000 pages in the tree: p50/p95 and queries per page, in a scratch database.
+
+    manage.py bench_render --settings=cms.settings.test [--pages 10000] [--samples 300]
+
+Creates a throw-away test database (SQLite in memory, or test_<name> on PostgreSQL when DATABASE_URL
+is set) and deletes it afterwards: the database `make run` uses is never touched. Builds the demo's
+Sites and city top, then 10 sections × 10 sub-sections × pages/100 記事, and renders a random sample
+of each kind in-process (no cache in front), as gunicorn would. Target: content pages p95 ≤ 50 ms.
+"""
+
+import io
+import random
+import statistics
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+class Command(BaseCommand):
+    help = "1万ページの木で、キャッシュなしの表示時間（p50/p95）とページごとのクエリ数を測ります。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pages", type=int, default=10000)
+        parser.add_argument("--samples", type=int, default=300)
+        parser.add_argument("--seed", type=int, default=14)
+
+    def handle(self, *args, pages, samples, seed, **options):
+        if settings.DEBUG:
+            raise CommandError("DEBUG では測れません: --settings=cms.settings.test を付けて実行してください。")
+        if not 100 <= pages <= 50000:
+            raise CommandError("--pages は 100–50000 にしてください。")
+        old_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        try:
+            started = time.monotonic()
+            tree = self.build(pages)
+            self.stdout.write(f"{tree['total']:,} ページを作成しました（{time.monotonic() - started:.0f} 秒）")
+            self.measure(tree, samples, random.Random(seed))
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    def build(self, pages):
+        from wagtail.models import Page
+
+        import cms.demo
+        from cms.demo_utils import DemoContext
+        from home.models import ContentPage, Department, SectionPage
+
+        ctx = DemoContext(stdout=io.StringIO())
+        cms.demo.seed(ctx)
+        top = ctx.city_site.root_page.specific
+        departments = [
+            Department.objects.create(name=f"課{number}", phone="0248-88-0000", email=f"d{number}@example.jp")
+            for number in range(10)
+        ]
+        per_sub = max(1, pages // 100)
+        body = [
+            {"type": "paragraph", "value": "<p>" + "市民の皆さまへのお知らせです。" * 20 + "</p>"},
+            {"type": "paragraph", "value": "<p>お問い合わせは担当課へお願いします。</p>"},
+        ]
+        sections, subsections, contents = [], [], []
+        for i in range(10):
+            section = top.add_child(
+                instance=SectionPage(title=f"分類{i}", slug=f"bunrui-{i}", summary="分類の説明です。", show_in_menus=True)
+            )
+            sections.append(section)
+            for j in range(10):
+                sub = section.add_child(
+                    instance=SectionPage(title=f"分類{i}-{j}", slug=f"sub-{j}", summary="小分類の説明です。")
+                )
+                subsections.append(sub)
+                for k in range(per_sub):
+                    page = sub.add_child(
+                        instance=ContentPage(
+                            title=f"記事{i}-{j}-{k}",
+                            slug=f"kiji-{k}",
+                            summary="記事の一行の説明です。",
+                            body=body,
+                            department=departments[(i + j + k) % 10],
+                        )
+                    )
+                    contents.append(page.pk)
+            self.stdout.write(f"  分類 {i + 1}/10 …")
+        return {
+            "top": [top.pk],
+            "section": [page.pk for page in sections + subsections],
+            "content": contents,
+            "total": Page.objects.count(),
+        }
+
+    def measure(self, tree, samples, rng):
+        from wagtail.models import Page
+
+        client = Client(HTTP_HOST=settings.CITY_HOSTNAME)
+        urls = {kind: [Page.objects.get(pk=pk).url for pk in ids] for kind, ids in tree.items() if kind != "total"}
+        for url in rng.sample(urls["content"], 20) + urls["section"][:5] + urls["top"]:
+            client.get(url)  # templates compiled, Site root paths cached, as in a running worker
+        self.stdout.write("")
+        self.stdout.write(f"{'種類':<8} {'件数':>5} {'p50 ms':>8} {'p95 ms':>8} {'最大クエリ':>10}")
+        results = {}
+        for kind in ("content", "section", "top"):
+            chosen = [rng.choice(urls[kind]) for _ in range(samples if kind == "content" else max(30, samples // 5))]
+            times, queries = [], []
+            for url in chosen:
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    times.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise CommandError(f"{url}: HTTP {response.status_code}")
+                queries.append(len(captured))
+            results[kind] = times
+            self.stdout.write(
+                f"{kind:<8} {len(times):>5} {statistics.median(times):>8.1f} {percentile(times, 0.95):>8.1f} {max(queries):>10}"
+            )
+        p95 = percentile(results["content"], 0.95)
+        self.stdout.write("")
+        self.stdout.write(f"記事ページ p95: {p95:.1f} ms（目標 50 ms 以下）")
