@@ -14,7 +14,9 @@ CACHEABLE_STATUS = {200, 404}
 def _remove_vary(response, header):
     if not response.has_header("Vary"):
         return
-    kept = [v.strip() for v in response["Vary"].split(",") if v.strip() and v.strip().lower() != header.lower()]
+    kept = [
+        v.strip() for v in response["Vary"].split(",") if v.strip() and v.strip().lower() != header.lower()
+    ]
     if kept:
         response["Vary"] = ", ".join(kept)
     else:

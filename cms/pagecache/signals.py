@@ -20,9 +20,10 @@ EVERY_SITE_MODELS = (BaseGenericSetting, Site, PageViewRestriction, AbstractImag
 
 
 def _snippet_models():
-    from wagtail.snippets.models import SNIPPET_MODELS
+    # Loads every app's wagtail_hooks first (where register_snippet runs), also in a management command.
+    from wagtail.snippets.models import get_snippet_models
 
-    return SNIPPET_MODELS
+    return get_snippet_models()
 
 
 def on_page_published(sender, instance, **kwargs):

@@ -27,7 +27,7 @@ GUNICORN_CONF = DEPLOY_DIR / "gunicorn.conf.py"
 
 # The access log's format (docs/deployment.md): the same fields as nginx's `sukagawa_cms` format.
 ACCESS_LOG_FORMAT = (
-    '%h - [%{%d/%b/%Y:%H:%M:%S %z}t] "%r" %s %b "%{Referer}i" "%{User-agent}i" '
+    '%h - [%{%d/%b/%Y:%H:%M:%S %z}t] "%m %U%q %H" %s %b "%{Referer}i" "%{User-agent}i" '
     "%{Varnish:time_firstbyte}x cache=%{Varnish:hitmiss}x host=%{Host}i"
 )
 
@@ -54,6 +54,27 @@ def wait_for_port(port, timeout=20.0, process=None, name=""):
             if sock.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.05)
+    raise StackError(f"{name} がポート {port} で応答しません。")
+
+
+def wait_for_http(port, host, timeout=180.0, process=None, name=""):
+    """Until the server answers a request at all (gunicorn binds its port before its workers load Django)."""
+    import http.client
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise StackError(f"{name} が起動できませんでした (終了コード {process.returncode})。")
+        try:
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", port, timeout=max(1.0, deadline - time.monotonic())
+            )
+            connection.request("HEAD", "/robots.txt", headers={"Host": host})
+            connection.getresponse().read()
+            connection.close()
+            return
+        except OSError:
+            time.sleep(0.2)
     raise StackError(f"{name} がポート {port} で応答しません。")
 
 
@@ -102,7 +123,9 @@ def render_nginx_conf(workdir, port, gunicorn_port):
     base = Path(settings.BASE_DIR)
     server = NGINX_APP_SERVER.read_text()
     server = server.replace("listen 127.0.0.1:8001;", f"listen 127.0.0.1:{port};")
-    server = server.replace("server unix:/run/sukagawa-cms/gunicorn.sock", f"server 127.0.0.1:{gunicorn_port}")
+    server = server.replace(
+        "server unix:/run/sukagawa-cms/gunicorn.sock", f"server 127.0.0.1:{gunicorn_port}"
+    )
     server = server.replace("/srv/sukagawa-cms/static/", f"{settings.STATIC_ROOT}/")
     server = server.replace("/srv/sukagawa-cms/media/", f"{settings.MEDIA_ROOT}/")
     if f"127.0.0.1:{port}" not in server or str(base) not in server:
@@ -155,13 +178,15 @@ class Stack:
         env.update(
             DJANGO_SETTINGS_MODULE="cms.settings.production",
             DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY") or self._secret_key(),
-            ALLOWED_HOSTS=env.get("ALLOWED_HOSTS") or f"{settings.CITY_HOSTNAME},{settings.WATER_HOSTNAME},127.0.0.1",
+            ALLOWED_HOSTS=env.get("ALLOWED_HOSTS")
+            or f"{settings.CITY_HOSTNAME},{settings.WATER_HOSTNAME},127.0.0.1",
             # Plain HTTP on this machine: no redirect to HTTPS, no HSTS for localhost.
             SECURE_SSL_REDIRECT="false",
             SECURE_HSTS_SECONDS="0",
             CACHE_URL=f"redis://127.0.0.1:{self.redis_port}/0",
             FRONTEND_CACHE_URLS=self.url,
-            WAGTAILADMIN_BASE_URL=env.get("WAGTAILADMIN_BASE_URL") or f"http://{settings.CITY_HOSTNAME}:{self.port}",
+            WAGTAILADMIN_BASE_URL=env.get("WAGTAILADMIN_BASE_URL")
+            or f"http://{settings.CITY_HOSTNAME}:{self.port}",
             GUNICORN_BIND=f"127.0.0.1:{self.gunicorn_port}",
             GUNICORN_WORKERS=str(self.workers),
         )
@@ -195,6 +220,7 @@ class Stack:
             cwd=settings.BASE_DIR,
         )
         wait_for_port(self.gunicorn_port, timeout=60, process=gunicorn, name="gunicorn")
+        wait_for_http(self.gunicorn_port, settings.CITY_HOSTNAME, process=gunicorn, name="gunicorn")
         conf = self.workdir / "nginx.conf"
         conf.write_text(render_nginx_conf(self.workdir, self.nginx_port, self.gunicorn_port))
         nginx = self._spawn("nginx", ["nginx", "-p", str(self.workdir), "-c", str(conf), "-g", "daemon off;"])

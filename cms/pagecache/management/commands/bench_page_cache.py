@@ -33,7 +33,7 @@ PAGES = [
 
 
 def fetch(port, path, host):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     connection.request("GET", path, headers={"Host": host})
     response = connection.getresponse()
     body = response.read()
@@ -80,7 +80,9 @@ class Command(BaseCommand):
         if not shutil.which("wrk"):
             raise CommandError("wrk が見つかりません。`make serve` で入る Debian パッケージ wrk が必要です。")
         if not 1 <= rounds <= 20 or not 1 <= seconds <= 30 or not 1 <= connections <= 1000:
-            raise CommandError("--rounds は 1–20、--seconds は 1–30、--connections は 1–1000 にしてください。")
+            raise CommandError(
+                "--rounds は 1–20、--seconds は 1–30、--connections は 1–1000 にしてください。"
+            )
         hosts = {"city": settings.CITY_HOSTNAME, "water": settings.WATER_HOSTNAME}
         files_port = port + 4
         stack = Stack(port=port, workers=workers, stdout=self.stdout, varnish_threads=500)
@@ -100,10 +102,14 @@ class Command(BaseCommand):
             host = hosts[site]
             response, body = fetch(stack.port, path, host)
             if response.status != 200:
-                raise CommandError(f"{host}{path}: HTTP {response.status}（`make run` と同じデモのデータベースが必要です）")
+                raise CommandError(
+                    f"{host}{path}: HTTP {response.status}（`make run` と同じデモのデータベースが必要です）"
+                )
             response, body = fetch(stack.port, path, host)
             if response.getheader("X-Cache") != "HIT":
-                raise CommandError(f"{host}{path} がキャッシュされていません ({response.getheader('Cache-Control')})")
+                raise CommandError(
+                    f"{host}{path} がキャッシュされていません ({response.getheader('Cache-Control')})"
+                )
             target = docroot / host / path.strip("/") / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
@@ -160,16 +166,22 @@ http {{
                     rates[(path, host)][target].append(rate)
                     errors += failed if target == "stack" else 0
         self.stdout.write("")
-        self.stdout.write(f"{'ページ':<32} {'バイト':>7} {'スタック req/s':>14} {'nginx 静的 req/s':>16} {'比':>6}")
+        self.stdout.write(
+            f"{'ページ':<32} {'バイト':>7} {'スタック req/s':>14} {'nginx 静的 req/s':>16} {'比':>6}"
+        )
         ratios = []
         for path, host, size in pages:
             stack_rate = statistics.median(rates[(path, host)]["stack"])
             files_rate = statistics.median(rates[(path, host)]["files"])
             ratio = stack_rate / files_rate
             ratios.append(ratio)
-            self.stdout.write(f"{host + path:<32} {size:>7} {stack_rate:>14,.0f} {files_rate:>16,.0f} {ratio:>6.2f}")
+            self.stdout.write(
+                f"{host + path:<32} {size:>7} {stack_rate:>14,.0f} {files_rate:>16,.0f} {ratio:>6.2f}"
+            )
         self.stdout.write("")
-        self.stdout.write(f"比の中央値: {statistics.median(ratios):.2f}（目標 0.5 以上）  スタックのエラー: {errors}")
+        self.stdout.write(
+            f"比の中央値: {statistics.median(ratios):.2f}（目標 0.5 以上）  スタックのエラー: {errors}"
+        )
         self.stdout.write(
             f"（wrk -t2 -c{connections} -d{seconds}s、{rounds} ラウンド交互、各ページの中央値どうしの比）"
         )

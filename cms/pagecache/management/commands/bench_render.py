@@ -35,7 +35,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, pages, samples, seed, **options):
         if settings.DEBUG:
-            raise CommandError("DEBUG では測れません: --settings=cms.settings.test を付けて実行してください。")
+            raise CommandError(
+                "DEBUG では測れません: --settings=cms.settings.test を付けて実行してください。"
+            )
         if not 100 <= pages <= 50000:
             raise CommandError("--pages は 100–50000 にしてください。")
         old_name = connection.settings_dict["NAME"]
@@ -43,7 +45,9 @@ class Command(BaseCommand):
         try:
             started = time.monotonic()
             tree = self.build(pages)
-            self.stdout.write(f"{tree['total']:,} ページを作成しました（{time.monotonic() - started:.0f} 秒）")
+            self.stdout.write(
+                f"{tree['total']:,} ページを作成しました（{time.monotonic() - started:.0f} 秒）"
+            )
             self.measure(tree, samples, random.Random(seed))
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -70,7 +74,9 @@ class Command(BaseCommand):
         sections, subsections, contents = [], [], []
         for i in range(10):
             section = top.add_child(
-                instance=SectionPage(title=f"分類{i}", slug=f"bunrui-{i}", summary="分類の説明です。", show_in_menus=True)
+                instance=SectionPage(
+                    title=f"分類{i}", slug=f"bunrui-{i}", summary="分類の説明です。", show_in_menus=True
+                )
             )
             sections.append(section)
             for j in range(10):
@@ -101,14 +107,18 @@ class Command(BaseCommand):
         from wagtail.models import Page
 
         client = Client(HTTP_HOST=settings.CITY_HOSTNAME)
-        urls = {kind: [Page.objects.get(pk=pk).url for pk in ids] for kind, ids in tree.items() if kind != "total"}
+        urls = {
+            kind: [Page.objects.get(pk=pk).url for pk in ids] for kind, ids in tree.items() if kind != "total"
+        }
         for url in rng.sample(urls["content"], 20) + urls["section"][:5] + urls["top"]:
             client.get(url)  # templates compiled, Site root paths cached, as in a running worker
         self.stdout.write("")
         self.stdout.write(f"{'種類':<8} {'件数':>5} {'p50 ms':>8} {'p95 ms':>8} {'最大クエリ':>10}")
         results = {}
         for kind in ("content", "section", "top"):
-            chosen = [rng.choice(urls[kind]) for _ in range(samples if kind == "content" else max(30, samples // 5))]
+            chosen = [
+                rng.choice(urls[kind]) for _ in range(samples if kind == "content" else max(30, samples // 5))
+            ]
             times, queries = [], []
             for url in chosen:
                 with CaptureQueriesContext(connection) as captured:
