@@ -33,11 +33,33 @@ def _flush():
     if not everything and not site_ids:
         return
     send_bans(target)
-    delay = settings.PAGE_CACHE_REBAN_SECONDS
-    if delay:
-        timer = threading.Timer(delay, send_bans, args=(target,))
-        timer.daemon = True
-        timer.start()
+    if settings.PAGE_CACHE_REBAN_SECONDS:
+        _schedule_reban(target)
+
+
+_reban_lock = threading.Lock()
+_reban = {"timer": None, "site_ids": set(), "everything": False}
+
+
+def _schedule_reban(target):
+    # One timer at a time, whatever the number of commits meanwhile (an import without a transaction).
+    with _reban_lock:
+        if target is ALL_SITES:
+            _reban["everything"] = True
+        else:
+            _reban["site_ids"].update(target)
+        if _reban["timer"] is None:
+            timer = threading.Timer(settings.PAGE_CACHE_REBAN_SECONDS, _reban_now)
+            timer.daemon = True
+            _reban["timer"] = timer
+            timer.start()
+
+
+def _reban_now():
+    with _reban_lock:
+        target = ALL_SITES if _reban["everything"] else set(_reban["site_ids"])
+        _reban.update(timer=None, site_ids=set(), everything=False)
+    send_bans(target)
 
 
 def ban_sites(site_ids=ALL_SITES):

@@ -280,6 +280,13 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_REBAN_SECONDS = float(os.environ.get("PAGE_CACHE_REBAN_SECONDS", "2"))
 # Query parameters that make a page a search result: never cached (and counted in search statistics).
 PAGE_CACHE_UNCACHED_QUERY_PARAMETERS = ["q"]
+# Models that are neither pages nor snippets but show on public pages: a change bans every Site.
+PAGE_CACHE_SHOWN_MODELS = [
+    "water.WaterQualitySamplingPoint",
+    "water.WaterQualityItem",
+    "water.WaterQualityResult",
+    "cms.AccessibilityTestRun",
+]
 # Varnish addresses that accept PURGE/BAN, comma-separated (e.g. http://127.0.0.1:6081).
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
 WAGTAILFRONTENDCACHE = {
