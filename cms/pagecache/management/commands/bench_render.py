@@ -57,7 +57,7 @@ class Command(BaseCommand):
 
         import cms.demo
         from cms.demo_utils import DemoContext
-        from home.models import ContentPage, Department, SectionPage
+        from home.models import Department, SectionPage
 
         ctx = DemoContext(stdout=io.StringIO())
         cms.demo.seed(ctx)
@@ -84,17 +84,7 @@ class Command(BaseCommand):
                     instance=SectionPage(title=f"分類{i}-{j}", slug=f"sub-{j}", summary="小分類の説明です。")
                 )
                 subsections.append(sub)
-                for k in range(per_sub):
-                    page = sub.add_child(
-                        instance=ContentPage(
-                            title=f"記事{i}-{j}-{k}",
-                            slug=f"kiji-{k}",
-                            summary="記事の一行の説明です。",
-                            body=body,
-                            department=departments[(i + j + k) % 10],
-                        )
-                    )
-                    contents.append(page.pk)
+                contents += self.bulk_children(sub, per_sub, body, departments, i, j)
             self.stdout.write(f"  分類 {i + 1}/10 …")
         return {
             "top": [top.pk],
@@ -102,6 +92,48 @@ class Command(BaseCommand):
             "content": contents,
             "total": Page.objects.count(),
         }
+
+    def bulk_children(self, parent, count, body, departments, i, j):
+        """記事 rows written directly (tree paths as treebeard computes them): add_child for 10,000 pages
+        would take an hour on a busy machine, and how a page was created does not change its rendering."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.utils import timezone
+        from wagtail.models import Page
+
+        from home.models import ContentPage
+
+        content_type = ContentType.objects.get_for_model(ContentPage)
+        now = timezone.now()
+        rows = []
+        for k in range(count):
+            title, slug = f"記事{i}-{j}-{k}", f"kiji-{k}"
+            rows.append(
+                Page(
+                    path=Page._get_path(parent.path, parent.depth + 1, k + 1),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    content_type=content_type,
+                    live=True,
+                    url_path=f"{parent.url_path}{slug}/",
+                    locale_id=parent.locale_id,
+                    first_published_at=now,
+                    last_published_at=now,
+                )
+            )
+        Page.objects.bulk_create(rows)
+        created = list(Page.objects.child_of(parent).order_by("path").values_list("pk", flat=True))
+        for k, pk in enumerate(created):
+            ContentPage(
+                page_ptr_id=pk,
+                summary="記事の一行の説明です。",
+                body=body,
+                department=departments[(i + j + k) % 10],
+            ).save_base(raw=True, force_insert=True)
+        Page.objects.filter(pk=parent.pk).update(numchild=count)
+        return created
 
     def measure(self, tree, samples, rng):
         from wagtail.models import Page
