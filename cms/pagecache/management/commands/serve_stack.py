@@ -25,6 +25,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"アクセスログ:     {stack.workdir / 'log' / 'access.log'}")
                 self.stdout.write("Ctrl-C で停止します。")
                 stack.wait()
+        except KeyboardInterrupt:
+            pass  # Ctrl-C while starting: the stack has already stopped what it started
         except StackError as error:
             raise CommandError(str(error)) from error
         self.stdout.write("停止しました。")
