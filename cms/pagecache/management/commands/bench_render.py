@@ -169,7 +169,7 @@ class Command(BaseCommand):
         try:
             import os
 
-            load = "、負荷平均 %.1f（%d コア）" % (os.getloadavg()[0], os.cpu_count())
+            load = f"、負荷平均 {os.getloadavg()[0]:.1f}（{os.cpu_count()} コア）"
         except OSError:
             load = ""
         self.stdout.write("")
