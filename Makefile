@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: install run test lint check pytest chromium system-packages messages lock clean
+.PHONY: install run serve bench test lint check pytest chromium system-packages stack-packages messages lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ system-packages:
 	@# pg_dump/pg_restore for `manage.py backup` and `restore` on PostgreSQL.
 	@command -v pg_dump >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null)
 
+# The production stack (`make serve`, the benchmarks, the front-cache tests): Varnish (page cache),
+# nginx (static files, /media/), Redis (shared cache) and wrk (load generator), all from Debian.
+stack-packages:
+	@(command -v varnishd && command -v nginx && command -v redis-server && command -v wrk) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish nginx redis-server wrk >/dev/null)
+
 chromium:
 	@(command -v chromium >/dev/null && fc-list :lang=ja | grep -q .) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
@@ -41,6 +46,17 @@ run: install
 	@echo "管理画面:         http://localhost:$(PORT)/admin/"
 	$(MANAGE) runserver 0.0.0.0:$(PORT)
 
+# The production stack on http://127.0.0.1:${PORT:-8080}/ with the database `make run` uses (docs/deployment.md).
+serve: install stack-packages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) serve_stack --port $${PORT:-8080}
+
+# Page cache against nginx serving the same bytes from files, then 1,000 connections for 30 s.
+bench: install stack-packages
+	$(MANAGE) bench_page_cache --flood
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
@@ -48,7 +64,7 @@ check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: install chromium
+pytest: install chromium stack-packages
 	$(BIN)/pytest
 
 test: install chromium lint check pytest
@@ -59,4 +75,4 @@ lock: | $(BIN)/python
 	$(BIN)/uv pip compile pyproject.toml --extra test --quiet -o requirements.lock
 
 clean:
-	rm -rf $(VENV) static artifacts
+	rm -rf $(VENV) static artifacts var

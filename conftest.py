@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs in real Chromium against the seeded demo (runs last)")
+    config.addinivalue_line("markers", "frontcache: goes through Varnish in front of the live server (tests/pagecache)")
     config.addinivalue_line(
         "markers", "demo: reads the shared seeded demo database, without a browser (runs last)"
     )

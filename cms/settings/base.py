@@ -67,12 +67,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "bcp",
+    "cms.pagecache",
     # Accessibility (part of the core): editor checks on save, the a11y_audit report, visitor tools
     # (文字サイズ・背景色・ふりがな). Last, so that its Wagtail hooks run after every app's.
     "cms.a11y",
 ]
 
 MIDDLEWARE = [
+    # First: marks cacheable responses for the front server (cms.pagecache).
+    "cms.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -291,3 +294,28 @@ BACKUP_PG_BIN_DIR = os.environ.get("BACKUP_PG_BIN_DIR", "")
 # Plain-HTML copy of the disaster pages, rewritten on publish; served by nginx if the app is down.
 # Empty (development): no automatic copy. Production writes it to emergency_static/ by default.
 EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", "")
+
+# --- page cache and production stack (issue 14; deploy/, docs/deployment.md) ---
+# Anonymous GET/HEAD of Wagtail pages are kept by the front server (Varnish) for PAGE_CACHE_SECONDS and
+# banned from it as soon as what they show changes (cms.pagecache). The short lifetime bounds what no
+# signal announces (a 緊急情報 reaching its end time); Varnish refreshes in the background meanwhile.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Seconds after a ban until a second one, for a page rendered from the old data while the first went out.
+PAGE_CACHE_REBAN_SECONDS = float(os.environ.get("PAGE_CACHE_REBAN_SECONDS", "2"))
+# Query parameters that make a page a search result: never cached (and counted in search statistics).
+PAGE_CACHE_UNCACHED_QUERY_PARAMETERS = ["q"]
+# Models that are neither pages nor snippets but show on public pages: a change bans every Site.
+PAGE_CACHE_SHOWN_MODELS = [
+    "water.WaterQualitySamplingPoint",
+    "water.WaterQualityItem",
+    "water.WaterQualityResult",
+    "cms.AccessibilityTestRun",
+]
+# Varnish addresses that accept PURGE/BAN, comma-separated (e.g. http://127.0.0.1:6081).
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "cms.pagecache.backends.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_URLS)
+}
+# Japanese pages have no /ja/ prefix: purge each URL as it is, not once per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -241,13 +241,35 @@ def test_missing_choice_is_refused_with_a_message(client, faq):
     assert not FAQFeedback.objects.exists()
 
 
-def test_feedback_requires_the_csrf_token(faq):
+def test_faq_page_carries_no_csrf_token_so_the_front_cache_may_keep_it(faq):
+    response = Client(enforce_csrf_checks=True).get(faq.url)
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert not response.cookies
+    assert "s-maxage" in response["Cache-Control"]
+
+
+def test_feedback_from_the_page_is_stored_without_a_token(faq):
     csrf_client = Client(enforce_csrf_checks=True)
-    assert csrf_client.post(faq.url, {"helpful": "yes"}).status_code == 403
-    page = csrf_client.get(faq.url)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
-    assert csrf_client.post(faq.url, {"helpful": "yes", "csrfmiddlewaretoken": token}).status_code == 302
+    html = csrf_client.get(faq.url).content.decode()
+    action = re.search(r'<form method="post" action="([^"#]+)#faq-feedback"', html).group(1)
+    response = csrf_client.post(action, {"helpful": "yes"}, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 302
+    assert response["Location"].endswith("?feedback=thanks#faq-feedback")
     assert FAQFeedback.objects.count() == 1
+
+
+def test_feedback_posted_from_another_site_is_refused(faq):
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post(f"/faq-feedback/{faq.pk}/", {"helpful": "no"}, HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    assert not FAQFeedback.objects.exists()
+
+
+def test_feedback_errors_are_shown_on_the_faq_and_never_cached(faq):
+    response = Client().post(f"/faq-feedback/{faq.pk}/", {"comment": "選び忘れ"}, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 400
+    assert "「はい」か「いいえ」を選んでください。" in response.content.decode()
+    assert response["Cache-Control"] == "no-store"
 
 
 def test_crawl_lists_category_search_and_thanks_views(index, faq):
