@@ -75,6 +75,7 @@ class SiteIdentity(BaseSiteSetting):
 from django.utils import timezone  # noqa: E402
 from wagtail.fields import RichTextField, StreamField  # noqa: E402
 from wagtail.models import Page  # noqa: E402
+from wagtail.search import index  # noqa: E402
 
 from cms.blocks import (  # noqa: E402
     AccordionBlock,
@@ -145,6 +146,14 @@ class AccessibilityPolicyPage(Page):
     subpage_types = ["cms.AccessibilityTestResultPage"]
     template = "cms/accessibility_policy_page.html"
 
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("scope"),
+        index.SearchField("standard"),
+        index.SearchField("exceptions"),
+        index.SearchField("body"),
+    ]
+
     class Meta:
         verbose_name = "ウェブアクセシビリティ方針"
 
@@ -176,6 +185,8 @@ class AccessibilityTestResultPage(Page):
     parent_page_types = ["cms.AccessibilityPolicyPage"]
     subpage_types = []
     template = "cms/accessibility_test_result_page.html"
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("manual_testing")]
 
     class Meta:
         verbose_name = "ウェブアクセシビリティ試験結果"

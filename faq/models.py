@@ -64,6 +64,8 @@ class FAQIndexPage(RoutablePageMixin, Page):
     SEARCH_LIMIT = 50
     QUERY_MAX_LENGTH = 100
 
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
     class Meta:
         verbose_name = "よくある質問の一覧"
 

@@ -292,6 +292,8 @@ class CityHomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
     class Meta:
         verbose_name = "市のトップページ"
 
@@ -366,6 +368,8 @@ class SectionPage(CityPage):
 
     parent_page_types = ["home.CityHomePage", "home.SectionPage"]
     subpage_types = ["home.SectionPage", "home.ContentPage"]
+
+    search_fields = CityPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "分類"
@@ -442,6 +446,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     footer_link = True
 
     FEED_SIZE = 20
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "お知らせの一覧"
@@ -549,6 +555,8 @@ class LifeEventIndexPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
 
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
     class Meta:
         verbose_name = "くらしのできごとの一覧"
 
@@ -589,6 +597,8 @@ class DepartmentIndexPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     footer_link = True
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "担当課の一覧"
@@ -636,6 +646,8 @@ class SitemapPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     footer_link = True
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "サイトマップ"

@@ -137,7 +137,21 @@ def _tagger():
     return fugashi.Tagger()
 
 
-def _japanese_tokens(text, offset):
+@dataclass(frozen=True)
+class Word:
+    """One MeCab word of Japanese text: what the index makes of it (`term`, None when dropped)."""
+
+    surface: str
+    start: int
+    end: int
+    pos: str
+    kana: str  # katakana reading of the surface, "" when MeCab has none
+    term: str | None
+    weight: float
+
+
+def japanese_words(text, offset=0):
+    """Every MeCab word of `text` (normalised), with its index term or None for dropped words."""
     position = 0
     for word in _tagger()(text):
         surface = word.surface
@@ -148,19 +162,41 @@ def _japanese_tokens(text, offset):
         position = end
         feature = word.feature
         pos = feature.pos1
-        if pos in DROPPED_POS:
+        kana = getattr(feature, "kana", None) or ""
+        kana = "" if kana == "*" else kana
+        yield Word(
+            surface,
+            offset + start,
+            offset + end,
+            pos,
+            kana,
+            _word_term(surface, feature),
+            POS_WEIGHT.get(pos, 0.5),
+        )
+
+
+def _word_term(surface, feature):
+    pos = feature.pos1
+    if pos in DROPPED_POS:
+        return None
+    lemma = getattr(feature, "lemma", None) or surface
+    lemma = lemma.split("-", 1)[0] if "-" in lemma and not lemma.startswith("-") else lemma
+    if lemma in STOP_LEMMAS or surface in STOP_LEMMAS:
+        return None
+    term = _fold_term(lemma)
+    if not term or not _TOKEN_CHARS_RE.sub("", term):
+        return None
+    if pos == "名詞" and feature.pos2 == "数詞":
+        term = _fold_term(surface)
+    return term
+
+
+def _japanese_tokens(text, offset):
+    for word in japanese_words(text, offset):
+        if word.term is None:
             continue
-        lemma = getattr(feature, "lemma", None) or surface
-        lemma = lemma.split("-", 1)[0] if "-" in lemma and not lemma.startswith("-") else lemma
-        if lemma in STOP_LEMMAS or surface in STOP_LEMMAS:
-            continue
-        term = _fold_term(lemma)
-        if not term or not _TOKEN_CHARS_RE.sub("", term):
-            continue
-        if pos == "名詞" and feature.pos2 == "数詞":
-            term = _fold_term(surface)
-        reading = fold_kana(getattr(feature, "kana", None) or surface)
-        yield Token(term, offset + start, offset + end, POS_WEIGHT.get(pos, 0.5), reading)
+        reading = fold_kana(word.kana or word.surface)
+        yield Token(word.term, word.start, word.end, word.weight, reading)
 
 
 def _bigram_tokens(run, offset):

@@ -13,6 +13,7 @@
 """
 
 import math
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search import corpus
 from search.analysis import analyze
 from search.backends.database import BODY_SECTION_SEPARATOR
 
@@ -35,6 +37,9 @@ SYNONYM_WEIGHT = 0.8
 MAX_QUERY_TERMS = 32
 COMMON_FRACTION = 0.3
 PREFILTER_FACTOR = 4
+ASSOCIATION_WEIGHT = float(os.environ.get("SEARCH_ASSOC", "0.3"))
+READING_EXPANSION = os.environ.get("SEARCH_READING", "1") == "1"
+ASSOCIATION_FINDS = os.environ.get("SEARCH_ASSOC_FINDS", "0") == "1"
 
 
 @dataclass
@@ -47,6 +52,7 @@ class Hit:
 class AnalysedQuery:
     weights: dict = field(default_factory=dict)  # term -> weight
     sequence: list = field(default_factory=list)  # terms in query order, for proximity
+    text: str = ""  # the query as typed (kana spans are re-read against the corpus)
 
     def __bool__(self):
         return bool(self.weights)
@@ -70,7 +76,29 @@ def analyse_query(query, language="ja", synonyms=None):
             share = SYNONYM_WEIGHT * base / math.sqrt(len(variant))
             for term in variant:
                 weights[term] = max(weights.get(term, 0.0), share)
-    return AnalysedQuery(weights, sequence)
+    return AnalysedQuery(weights, sequence, query)
+
+
+def expand(analysed, model):
+    """The query with what the corpus model adds: known words for kana/misspelt spans (full weight,
+    they are what the resident typed) and associated answer words (small weight, scoring only).
+    Returns (query, association terms)."""
+    weights = dict(analysed.weights)
+    sequence = list(analysed.sequence)
+    if analysed.text and READING_EXPANSION:
+        for term in model.reading_terms(analysed.text):
+            if weights.get(term, 0.0) < corpus.READING_WEIGHT:
+                weights[term] = corpus.READING_WEIGHT
+            sequence.append(term)
+    associated = {}
+    if ASSOCIATION_WEIGHT:
+        for term, weight in weights.items():
+            for partner, strength in model.associated(term):
+                if partner not in weights:
+                    share = ASSOCIATION_WEIGHT * weight * strength
+                    associated[partner] = max(associated.get(partner, 0.0), share)
+    weights.update(associated)
+    return AnalysedQuery(weights, sequence, analysed.text), set(associated)
 
 
 def _contains(sequence, variant):
@@ -183,6 +211,18 @@ class _Vendor:
             avg_title, avg_body = cursor.fetchone()
         return float(avg_title or 1.0) or 1.0, float(avg_body or 1.0) or 1.0
 
+    def entry_terms(self, content_type_ids):
+        """(title terms, body terms) of every entry of the models: what the corpus model learns from."""
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {self.title_col}, {self.body_col} FROM {self.table} WHERE content_type_id IN ({placeholders})",
+                list(content_type_ids),
+            )
+            for title, body in cursor.fetchall():
+                keywords, _sep, body_text = (body or "").partition(BODY_SECTION_SEPARATOR)
+                yield (title or "").split(), (keywords + " " + body_text).split()
+
     def document_frequencies(self, terms, content_type_ids):
         """Entries holding each term. SQLite counts FTS5 doclists over the whole index (a join per
         term makes SQLite probe the FTS table row by row); PostgreSQL counts within the models."""
@@ -251,9 +291,11 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     if not content_type_ids:
         return []
 
-    terms = sorted(analysed.weights)
     count, max_id = vendor.snapshot(content_type_ids)
     cache_key = (connection.alias, tuple(content_type_ids), count, max_id)
+    model_of_corpus = corpus.models.get(cache_key, lambda: list(vendor.entry_terms(content_type_ids)))
+    analysed, associated = expand(analysed, model_of_corpus)
+    terms = sorted(analysed.weights)
     cached = _stats_cache.get(cache_key) or {}
     if "\x00lengths" not in cached:
         cached = {**cached, "\x00lengths": vendor.average_lengths(content_type_ids)}
@@ -277,7 +319,10 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     # Words in most entries of a large index rank but need not find candidates: alone they would
     # fill the candidate pool with entries that match nothing else.
     finding = [
-        term for term in present if cached[term] <= max(COMMON_FRACTION * total, CANDIDATES)
+        term
+        for term in present
+        if cached[term] <= max(COMMON_FRACTION * total, CANDIDATES)
+        and (ASSOCIATION_FINDS or term not in associated)
     ] or present
     rows = vendor.candidates(finding, content_type_ids, scope_queryset, CANDIDATES)
     if not rows:
@@ -288,7 +333,7 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
         for a, b in zip(analysed.sequence, analysed.sequence[1:], strict=False)
         if a != b and a in idf and b in idf
     ]
-    total_weight = sum(analysed.weights[term] * idf[term] for term in terms) or 1.0
+    total_weight = sum(analysed.weights[term] * idf[term] for term in terms if term not in associated) or 1.0
 
     # Terms are counted with str.count on space-padded text (" term "): the analysed text is
     # space-separated words, and counting in C is much faster than walking every word in Python.
@@ -321,7 +366,8 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
         for term, tf in pseudo_tf.items():
             weight = analysed.weights[term] * idf[term]
             score += weight * tf * (K1 + 1.0) / (K1 + tf)
-            covered += weight
+            if term not in associated:
+                covered += weight
         if padded_pairs:
             bonus = 0.0
             for name in ("title", "body"):

@@ -75,7 +75,7 @@ class TourismTopPage(Page):
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["tourism.SpotIndexPage", "tourism.EventIndexPage"]
     max_count_per_parent = 1
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("highlights")]
 
     class Meta:
         verbose_name = "観光ガイドのトップ"
@@ -139,6 +139,8 @@ class SpotIndexPage(Page):
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.SpotPage"]
     max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "観光スポット一覧"
@@ -280,6 +282,15 @@ class SpotPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("address"),
+        index.SearchField("address_note"),
+        index.SearchField("opening_hours"),
+        index.SearchField("closed_days"),
+        index.SearchField("fee_details"),
+        index.SearchField("access_from_station"),
+        index.SearchField("access_from_expressway"),
+        index.SearchField("parking"),
+        index.SearchField("barrier_free"),
+        index.SearchField("contact_name"),
         index.FilterField("category"),
     ]
 
@@ -331,6 +342,8 @@ class EventIndexPage(Page):
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.EventPage"]
     max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "イベント一覧"
@@ -449,7 +462,20 @@ class EventPage(Page):
     )
     parent_page_types = ["tourism.EventIndexPage"]
     subpage_types = []
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("reading"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("date_note"),
+        index.SearchField("venue_name"),
+        index.SearchField("venue_address"),
+        index.SearchField("access"),
+        index.SearchField("parking"),
+        index.SearchField("fee_details"),
+        index.SearchField("organizer"),
+        index.SearchField("how_to_apply"),
+        index.SearchField("contact_name"),
+    ]
 
     class Meta:
         verbose_name = "イベント"
@@ -517,6 +543,8 @@ class OpenDataPage(Page):
     parent_page_types = ["home.CityHomePage", "tourism.TourismTopPage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "オープンデータ"
