@@ -270,3 +270,69 @@ def reading_key(text, language="ja"):
 def surface_key(text):
     """The whole text normalised, without spaces or symbols: prefix of what a visitor is typing."""
     return _TOKEN_CHARS_RE.sub("", fold_kana(normalize(text)))
+
+
+# Romaji (Hepburn and kunrei, as residents type them on a phone without a Japanese keyboard) → hiragana.
+_ROMAJI_SYLLABLES = {}
+for _row, _kana in (
+    ("", "あいうえお"),
+    ("k", "かきくけこ"),
+    ("s", "さしすせそ"),
+    ("t", "たちつてと"),
+    ("n", "なにぬねの"),
+    ("h", "はひふへほ"),
+    ("m", "まみむめも"),
+    ("y", "や\0ゆ\0よ"),
+    ("r", "らりるれろ"),
+    ("w", "わ\0\0\0を"),
+    ("g", "がぎぐげご"),
+    ("z", "ざじずぜぞ"),
+    ("d", "だぢづでど"),
+    ("b", "ばびぶべぼ"),
+    ("p", "ぱぴぷぺぽ"),
+):
+    for _vowel, _char in zip("aiueo", _kana, strict=True):
+        if _char != "\0":
+            _ROMAJI_SYLLABLES[_row + _vowel] = _char
+_ROMAJI_SYLLABLES.update(
+    {"shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ", "si": "し", "ti": "ち", "tu": "つ", "hu": "ふ"}
+)
+for _head, _kana in (
+    ("ky", "き"), ("sh", "し"), ("sy", "し"), ("ch", "ち"), ("ty", "ち"), ("ny", "に"), ("hy", "ひ"),
+    ("my", "み"), ("ry", "り"), ("gy", "ぎ"), ("j", "じ"), ("jy", "じ"), ("zy", "じ"), ("by", "び"), ("py", "ぴ"),
+):  # fmt: skip
+    for _vowel, _small in (("a", "ゃ"), ("u", "ゅ"), ("o", "ょ")):
+        _ROMAJI_SYLLABLES[_head + _vowel] = _kana + _small
+_ROMAJI_SYLLABLES["je"] = "じぇ"
+_ROMAJI_SYLLABLES["she"] = "しぇ"
+_ROMAJI_SYLLABLES["che"] = "ちぇ"
+
+
+def romaji_to_hiragana(word):
+    """Hiragana for a romaji word (kouki → こうき, tetsuzuki → てつずき), or "" when it is not romaji."""
+    out, i = [], 0
+    word = word.lower()
+    while i < len(word):
+        for size in (3, 2, 1):
+            piece = word[i : i + size]
+            if piece in _ROMAJI_SYLLABLES:
+                out.append(_ROMAJI_SYLLABLES[piece])
+                i += size
+                break
+        else:
+            char = word[i]
+            if char == "n" and (i + 1 == len(word) or word[i + 1] not in "aiueoy"):
+                out.append("ん")
+                i += 1
+            elif char == "n" and word[i + 1 : i + 2] == "'":
+                out.append("ん")
+                i += 2
+            elif char in "kstpgzdbhcfmrjw" and word[i + 1 : i + 2] == char:
+                out.append("っ")  # doubled consonant: kitte → きって
+                i += 1
+            elif char == "m" and word[i + 1 : i + 2] in ("b", "p", "m"):
+                out.append("ん")  # shimbun → しんぶん
+                i += 1
+            else:
+                return ""
+    return "".join(out)

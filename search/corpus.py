@@ -21,7 +21,9 @@ import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
-from search.analysis import _HAN_RE, fold_kana, japanese_words, normalize
+import re
+
+from search.analysis import _HAN_RE, fold_kana, japanese_words, normalize, romaji_to_hiragana
 
 # Association: the answer word must follow the question word this many times …
 ASSOCIATION_MIN_PAIRS = 2
@@ -36,17 +38,26 @@ MIN_READING_COVERAGE = 0.6
 READING_WEIGHT = 1.0
 
 
+_LATIN_WORD_RE = re.compile(r"[a-z]{3,}")
+_SOUND_FOLD = str.maketrans({"ぢ": "じ", "づ": "ず", "ー": None})
+
+
+def reading_key(kana):
+    """Readings compared without long-vowel marks and with ぢ/じ, づ/ず as one (as romaji writes them)."""
+    return fold_kana(kana).translate(_SOUND_FOLD)
+
+
 def reading_of(term):
     """The hiragana reading of an indexed word, without long-vowel marks (the key readings are compared on)."""
     if all("\u3041" <= ch <= "\u309f" or ch == "ー" for ch in term):
-        return term.replace("ー", "")
+        return reading_key(term)
     parts = []
     for word in japanese_words(term):
         kana = word.kana
         if not kana:
             return ""
         parts.append(kana)
-    return fold_kana("".join(parts)).replace("ー", "")
+    return reading_key("".join(parts))
 
 
 def _is_kana(text):
@@ -66,7 +77,7 @@ class CorpusModel:
 
     def segment_reading(self, reading):
         """Known words spelling `reading` (hiragana), longest cover first; [] when too little is covered."""
-        reading = reading.replace("ー", "")
+        reading = reading_key(reading)
         size = len(reading)
         if size < MIN_READING + 1:
             return []
@@ -92,7 +103,14 @@ class CorpusModel:
     def reading_terms(self, text):
         """Indexed words for the kana (or misspelt) stretches of a query that the index does not know."""
         found = []
-        for span in self._suspect_spans(text):
+        spans = self._suspect_spans(text)
+        # A romaji word the index does not know (tenshutsu, kouki koureisha) is read as kana.
+        for word in _LATIN_WORD_RE.findall(normalize(text)):
+            if word not in self.df:
+                kana = romaji_to_hiragana(word)
+                if kana:
+                    spans.append(kana)
+        for span in spans:
             for term in self.segment_reading(span):
                 if term not in found:
                     found.append(term)
