@@ -295,7 +295,17 @@ for _row, _kana in (
         if _char != "\0":
             _ROMAJI_SYLLABLES[_row + _vowel] = _char
 _ROMAJI_SYLLABLES.update(
-    {"shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ", "si": "し", "ti": "ち", "tu": "つ", "hu": "ふ"}
+    {
+        "shi": "し",
+        "chi": "ち",
+        "tsu": "つ",
+        "fu": "ふ",
+        "ji": "じ",
+        "si": "し",
+        "ti": "ち",
+        "tu": "つ",
+        "hu": "ふ",
+    }
 )
 for _head, _kana in (
     ("ky", "き"), ("sh", "し"), ("sy", "し"), ("ch", "ち"), ("ty", "ち"), ("ny", "に"), ("hy", "ひ"),

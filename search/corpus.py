@@ -17,11 +17,10 @@ Everything here is learned from the corpus being searched, so it carries over to
 """
 
 import math
+import re
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
-
-import re
 
 from search.analysis import _HAN_RE, fold_kana, japanese_words, normalize, romaji_to_hiragana
 
