@@ -173,7 +173,7 @@ def build(rows):
             continue
         scored = []
         for partner, together in partners.items():
-            if together < ASSOCIATION_MIN_PAIRS:
+            if together < ASSOCIATION_MIN_PAIRS or partner.isdigit():
                 continue
             conditional = together / asked_count
             lift = conditional / (df[partner] / documents)

@@ -37,7 +37,8 @@ SYNONYM_WEIGHT = 0.8
 MAX_QUERY_TERMS = 32
 COMMON_FRACTION = 0.3
 PREFILTER_FACTOR = 4
-ASSOCIATION_WEIGHT = float(os.environ.get("SEARCH_ASSOC", "0.3"))
+ASSOCIATION_WEIGHT = float(os.environ.get("SEARCH_ASSOC", "0.15"))
+MAX_ASSOCIATED = int(os.environ.get("SEARCH_MAX_ASSOC", "4"))
 READING_EXPANSION = os.environ.get("SEARCH_READING", "1") == "1"
 ASSOCIATION_FINDS = os.environ.get("SEARCH_ASSOC_FINDS", "0") == "1"
 
@@ -97,6 +98,8 @@ def expand(analysed, model):
                 if partner not in weights:
                     share = ASSOCIATION_WEIGHT * weight * strength
                     associated[partner] = max(associated.get(partner, 0.0), share)
+    if len(associated) > MAX_ASSOCIATED:
+        associated = dict(sorted(associated.items(), key=lambda item: -item[1])[:MAX_ASSOCIATED])
     weights.update(associated)
     return AnalysedQuery(weights, sequence, analysed.text), set(associated)
 
