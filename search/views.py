@@ -5,8 +5,7 @@ import unicodedata
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import translation
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
