@@ -25,7 +25,9 @@ def test_index_tables_have_what_the_adapter_reads():
 
 def test_stock_indexer_reads_an_analysed_document_as_is():
     stock = pg.ObjectIndexer if connection.vendor == "postgresql" else lite.ObjectIndexer
-    indexer = stock(AnalysedDocument(7, "粗大 塵", "塵 | 収集 日", "粗大 塵 粗大ごみ そだいごみ"), get_search_backend())
+    indexer = stock(
+        AnalysedDocument(7, "粗大 塵", "塵 | 収集 日", "粗大 塵 粗大ごみ そだいごみ"), get_search_backend()
+    )
     assert indexer.id == "7"
     if connection.vendor == "postgresql":
         assert (indexer.title_text, indexer.body_text) == ("粗大 塵", "塵 | 収集 日")
