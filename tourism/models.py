@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import HeadingBlock, ImageBlock, ParagraphBlock
+from cms.pages import BasePage, IntroMixin
 
 SPOT_CATEGORIES = [
     ("nature", _("自然・公園")),
@@ -65,17 +66,16 @@ class HighlightBlock(blocks.StructBlock):
         icon = "pick"
 
 
-class TourismTopPage(Page):
+class TourismTopPage(IntroMixin, BasePage):
     """観光ガイドのトップ: featured spots, this season's highlights, upcoming events, bloom status."""
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     highlights = StreamField([("highlight", HighlightBlock())], verbose_name="今季の見どころ", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("highlights")]
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["tourism.SpotIndexPage", "tourism.EventIndexPage"]
     max_count_per_parent = 1
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("highlights")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("highlights")]
 
     class Meta:
         verbose_name = "観光ガイドのトップ"
@@ -130,17 +130,15 @@ def japanese_version(page):
     return page.get_translation_or_none(Locale.get_default())
 
 
-class SpotIndexPage(Page):
+class SpotIndexPage(IntroMixin, BasePage):
     """観光スポット一覧, filterable by category."""
-
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.SpotPage"]
     max_count_per_parent = 1
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "観光スポット一覧"
@@ -160,7 +158,7 @@ class SpotIndexPage(Page):
         return context
 
 
-class SpotPage(Page):
+class SpotPage(BasePage):
     """観光スポット: one place a visitor can go."""
 
     reading = models.CharField("名称のよみがな（カナ）", max_length=120, blank=True)
@@ -277,7 +275,7 @@ class SpotPage(Page):
     )
     parent_page_types = ["tourism.SpotIndexPage"]
     subpage_types = []
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("reading"),
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -333,17 +331,15 @@ class SpotPage(Page):
         return f"geo:{self.latitude},{self.longitude}?q={self.latitude},{self.longitude}({quote(self.title)})"
 
 
-class EventIndexPage(Page):
+class EventIndexPage(IntroMixin, BasePage):
     """イベント一覧: upcoming events only; past events drop off by themselves."""
-
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.EventPage"]
     max_count_per_parent = 1
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "イベント一覧"
@@ -354,7 +350,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(BasePage):
     """イベント: a festival, a garden season, a museum event."""
 
     reading = models.CharField("イベント名のよみがな（カナ）", max_length=120, blank=True)
@@ -462,7 +458,7 @@ class EventPage(Page):
     )
     parent_page_types = ["tourism.EventIndexPage"]
     subpage_types = []
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("reading"),
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -533,10 +529,9 @@ class EventPage(Page):
         return f"https://www.google.com/maps/search/?api=1&query={coords[0]},{coords[1]}"
 
 
-class OpenDataPage(Page):
+class OpenDataPage(IntroMixin, BasePage):
     """オープンデータ: the tourism CSVs, their licence and when they last changed."""
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     licence_note = RichTextField("ライセンスの説明", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("licence_note")]
@@ -544,7 +539,7 @@ class OpenDataPage(Page):
     subpage_types = []
     max_count_per_parent = 1
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "オープンデータ"
