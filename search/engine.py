@@ -34,10 +34,16 @@ COVERAGE_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.8
 MAX_QUERY_TERMS = 32
 COMMON_FRACTION = 0.3
-ASSOCIATION_WEIGHT = float(os.environ.get("SEARCH_ASSOC", "0.15"))
-MAX_ASSOCIATED = int(os.environ.get("SEARCH_MAX_ASSOC", "4"))
-READING_EXPANSION = os.environ.get("SEARCH_READING", "1") == "1"
-ASSOCIATION_FINDS = os.environ.get("SEARCH_ASSOC_FINDS", "0") == "1"
+# What the corpus model adds (search.corpus). Associated words weigh this much of the query word
+# that brought them, at most MAX_ASSOCIATED per query; they score but do not find candidates.
+ASSOCIATION_WEIGHT = 0.15
+MAX_ASSOCIATED = 4
+
+
+def corpus_model_enabled():
+    """SEARCH_CORPUS_MODEL=0 turns readings and associations off: the plain BM25F baseline that
+    `search_eval --baseline` measures against."""
+    return os.environ.get("SEARCH_CORPUS_MODEL", "1") != "0"
 
 
 @dataclass
@@ -83,7 +89,9 @@ def expand(analysed, model):
     Returns (query, association terms)."""
     weights = dict(analysed.weights)
     sequence = list(analysed.sequence)
-    if analysed.text and READING_EXPANSION:
+    if not corpus_model_enabled():
+        return analysed, set()
+    if analysed.text:
         for term in model.reading_terms(analysed.text):
             if weights.get(term, 0.0) < corpus.READING_WEIGHT:
                 weights[term] = corpus.READING_WEIGHT
@@ -139,8 +147,11 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
 
     count, max_id = vendor.snapshot(content_type_ids)
     cache_key = (vendor.connection.alias, tuple(content_type_ids), count, max_id)
-    model_of_corpus = corpus.models.get(cache_key, lambda: list(vendor.entry_terms(content_type_ids)))
-    analysed, associated = expand(analysed, model_of_corpus)
+    if corpus_model_enabled():
+        model_of_corpus = corpus.models.get(cache_key, lambda: list(vendor.entry_terms(content_type_ids)))
+        analysed, associated = expand(analysed, model_of_corpus)
+    else:
+        associated = set()
     terms = sorted(analysed.weights)
     cached = _stats_cache.get(cache_key) or {}
     if "\x00lengths" not in cached:
@@ -167,8 +178,7 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     finding = [
         term
         for term in present
-        if cached[term] <= max(COMMON_FRACTION * total, CANDIDATES)
-        and (ASSOCIATION_FINDS or term not in associated)
+        if cached[term] <= max(COMMON_FRACTION * total, CANDIDATES) and term not in associated
     ] or present
     rows = vendor.candidates(finding, content_type_ids, scope_queryset, CANDIDATES)
     if not rows:

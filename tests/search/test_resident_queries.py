@@ -153,3 +153,39 @@ def test_water_page_found_by_a_word_only_its_body_contains(client):
     home.add_child(instance=page)
     html = client.get("/search/", {"q": "指定工事店"}, HTTP_HOST="water.test").content.decode()
     assert 'href="/kyusui/"' in html or "kyusui" in html
+
+
+def test_search_eval_imports_a_corpus_and_compares_with_the_baseline(tmp_path):
+    import json
+    import os
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.models import Site
+
+    make_site("eval.test")
+    Site.objects.filter(hostname="eval.test").update(is_default_site=True)
+    corpus = tmp_path / "faqs.csv"
+    corpus.write_text(
+        "id,question,answer,category,keywords,department,last_reviewed\n"
+        "e-1,戸籍謄本を取りたい,戸籍謄本は市民課で請求できます。,戸籍,,評価課,2026-04-01\n"
+        "e-2,小学校の入学について,入学通知書をお送りします。,学校,,,2026-04-01\n",
+        encoding="utf-8",
+    )
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        json.dumps({"query": "こせきとうほん", "relevant": {"e-1": 2}}) + "\n", encoding="utf-8"
+    )
+
+    def run(*extra):
+        out = StringIO()
+        call_command(
+            "search_eval", str(questions), "--corpus", str(corpus), "--index", "ev", *extra, stdout=out
+        )
+        return json.loads(out.getvalue().strip().splitlines()[-1])
+
+    try:
+        assert run()["s@1"] == 1.0
+        assert run("--baseline")["s@1"] == 0.0  # plain BM25F cannot read こせきとうほん
+    finally:
+        os.environ.pop("SEARCH_CORPUS_MODEL", None)
