@@ -64,6 +64,8 @@ class FAQIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     SEARCH_LIMIT = 50
     QUERY_MAX_LENGTH = 100
 
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
     class Meta:
         verbose_name = "よくある質問の一覧"
 
@@ -184,7 +186,7 @@ class FAQPage(ContactMixin, BasePage):
     ]
     promote_panels = Page.promote_panels + [FieldPanel("import_id")]
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("answer"),
         index.SearchField("keywords"),
         index.FilterField("view_count"),

@@ -236,6 +236,8 @@ class CityHomePage(IntroMixin, BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
     class Meta:
         verbose_name = "市のトップページ"
 
@@ -308,6 +310,8 @@ class SectionPage(IntroMixin, CityPage):
 
     parent_page_types = ["home.CityHomePage", "home.SectionPage"]
     subpage_types = ["home.SectionPage", "home.ContentPage"]
+
+    search_fields = CityPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "分類"
@@ -383,6 +387,8 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     footer_link = True
 
     FEED_SIZE = 20
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "お知らせの一覧"
@@ -471,6 +477,8 @@ class LifeEventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
     class Meta:
         verbose_name = "くらしのできごとの一覧"
 
@@ -509,6 +517,8 @@ class DepartmentIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
     footer_link = True
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "担当課の一覧"
@@ -555,6 +565,8 @@ class SitemapPage(IntroMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
     footer_link = True
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "サイトマップ"

@@ -135,7 +135,21 @@ def stem_english(word):
 _tagger = tagger  # the project's one tagger (cms.japanese), shared with the ふりがな tool
 
 
-def _japanese_tokens(text, offset):
+@dataclass(frozen=True)
+class Word:
+    """One MeCab word of Japanese text: what the index makes of it (`term`, None when dropped)."""
+
+    surface: str
+    start: int
+    end: int
+    pos: str
+    kana: str  # katakana reading of the surface, "" when MeCab has none
+    term: str | None
+    weight: float
+
+
+def japanese_words(text, offset=0):
+    """Every MeCab word of `text` (normalised), with its index term or None for dropped words."""
     position = 0
     for word in _tagger()(text):
         surface = word.surface
@@ -146,19 +160,41 @@ def _japanese_tokens(text, offset):
         position = end
         feature = word.feature
         pos = feature.pos1
-        if pos in DROPPED_POS:
+        kana = getattr(feature, "kana", None) or ""
+        kana = "" if kana == "*" else kana
+        yield Word(
+            surface,
+            offset + start,
+            offset + end,
+            pos,
+            kana,
+            _word_term(surface, feature),
+            POS_WEIGHT.get(pos, 0.5),
+        )
+
+
+def _word_term(surface, feature):
+    pos = feature.pos1
+    if pos in DROPPED_POS:
+        return None
+    lemma = getattr(feature, "lemma", None) or surface
+    lemma = lemma.split("-", 1)[0] if "-" in lemma and not lemma.startswith("-") else lemma
+    if lemma in STOP_LEMMAS or surface in STOP_LEMMAS:
+        return None
+    term = _fold_term(lemma)
+    if not term or not _TOKEN_CHARS_RE.sub("", term):
+        return None
+    if pos == "名詞" and feature.pos2 == "数詞":
+        term = _fold_term(surface)
+    return term
+
+
+def _japanese_tokens(text, offset):
+    for word in japanese_words(text, offset):
+        if word.term is None:
             continue
-        lemma = getattr(feature, "lemma", None) or surface
-        lemma = lemma.split("-", 1)[0] if "-" in lemma and not lemma.startswith("-") else lemma
-        if lemma in STOP_LEMMAS or surface in STOP_LEMMAS:
-            continue
-        term = _fold_term(lemma)
-        if not term or not _TOKEN_CHARS_RE.sub("", term):
-            continue
-        if pos == "名詞" and feature.pos2 == "数詞":
-            term = _fold_term(surface)
-        reading = fold_kana(getattr(feature, "kana", None) or surface)
-        yield Token(term, offset + start, offset + end, POS_WEIGHT.get(pos, 0.5), reading)
+        reading = fold_kana(word.kana or word.surface)
+        yield Token(word.term, word.start, word.end, word.weight, reading)
 
 
 def _bigram_tokens(run, offset):
@@ -232,3 +268,79 @@ def reading_key(text, language="ja"):
 def surface_key(text):
     """The whole text normalised, without spaces or symbols: prefix of what a visitor is typing."""
     return _TOKEN_CHARS_RE.sub("", fold_kana(normalize(text)))
+
+
+# Romaji (Hepburn and kunrei, as residents type them on a phone without a Japanese keyboard) → hiragana.
+_ROMAJI_SYLLABLES = {}
+for _row, _kana in (
+    ("", "あいうえお"),
+    ("k", "かきくけこ"),
+    ("s", "さしすせそ"),
+    ("t", "たちつてと"),
+    ("n", "なにぬねの"),
+    ("h", "はひふへほ"),
+    ("m", "まみむめも"),
+    ("y", "や\0ゆ\0よ"),
+    ("r", "らりるれろ"),
+    ("w", "わ\0\0\0を"),
+    ("g", "がぎぐげご"),
+    ("z", "ざじずぜぞ"),
+    ("d", "だぢづでど"),
+    ("b", "ばびぶべぼ"),
+    ("p", "ぱぴぷぺぽ"),
+):
+    for _vowel, _char in zip("aiueo", _kana, strict=True):
+        if _char != "\0":
+            _ROMAJI_SYLLABLES[_row + _vowel] = _char
+_ROMAJI_SYLLABLES.update(
+    {
+        "shi": "し",
+        "chi": "ち",
+        "tsu": "つ",
+        "fu": "ふ",
+        "ji": "じ",
+        "si": "し",
+        "ti": "ち",
+        "tu": "つ",
+        "hu": "ふ",
+    }
+)
+for _head, _kana in (
+    ("ky", "き"), ("sh", "し"), ("sy", "し"), ("ch", "ち"), ("ty", "ち"), ("ny", "に"), ("hy", "ひ"),
+    ("my", "み"), ("ry", "り"), ("gy", "ぎ"), ("j", "じ"), ("jy", "じ"), ("zy", "じ"), ("by", "び"), ("py", "ぴ"),
+):  # fmt: skip
+    for _vowel, _small in (("a", "ゃ"), ("u", "ゅ"), ("o", "ょ")):
+        _ROMAJI_SYLLABLES[_head + _vowel] = _kana + _small
+_ROMAJI_SYLLABLES["je"] = "じぇ"
+_ROMAJI_SYLLABLES["she"] = "しぇ"
+_ROMAJI_SYLLABLES["che"] = "ちぇ"
+
+
+def romaji_to_hiragana(word):
+    """Hiragana for a romaji word (kouki → こうき, tetsuzuki → てつずき), or "" when it is not romaji."""
+    out, i = [], 0
+    word = word.lower()
+    while i < len(word):
+        for size in (3, 2, 1):
+            piece = word[i : i + size]
+            if piece in _ROMAJI_SYLLABLES:
+                out.append(_ROMAJI_SYLLABLES[piece])
+                i += size
+                break
+        else:
+            char = word[i]
+            if char == "n" and (i + 1 == len(word) or word[i + 1] not in "aiueoy"):
+                out.append("ん")
+                i += 1
+            elif char == "n" and word[i + 1 : i + 2] == "'":
+                out.append("ん")
+                i += 2
+            elif char in "kstpgzdbhcfmrjw" and word[i + 1 : i + 2] == char:
+                out.append("っ")  # doubled consonant: kitte → きって
+                i += 1
+            elif char == "m" and word[i + 1 : i + 2] in ("b", "p", "m"):
+                out.append("ん")  # shimbun → しんぶん
+                i += 1
+            else:
+                return ""
+    return "".join(out)

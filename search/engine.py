@@ -13,17 +13,17 @@
 """
 
 import math
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db import connections, router
-from django.db.models import TextField
-from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search import corpus
 from search.analysis import analyze
 from search.backends.database import BODY_SECTION_SEPARATOR
+from search.backends.index_store import IndexStore
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0}
 FIELD_B = {"title": 0.3, "keywords": 0.0, "body": 0.75}
@@ -34,7 +34,16 @@ COVERAGE_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.8
 MAX_QUERY_TERMS = 32
 COMMON_FRACTION = 0.3
-PREFILTER_FACTOR = 4
+# What the corpus model adds (search.corpus). Associated words weigh this much of the query word
+# that brought them, at most MAX_ASSOCIATED per query; they score but do not find candidates.
+ASSOCIATION_WEIGHT = 0.15
+MAX_ASSOCIATED = 4
+
+
+def corpus_model_enabled():
+    """SEARCH_CORPUS_MODEL=0 turns readings and associations off: the plain BM25F baseline that
+    `search_eval --baseline` measures against."""
+    return os.environ.get("SEARCH_CORPUS_MODEL", "1") != "0"
 
 
 @dataclass
@@ -47,6 +56,7 @@ class Hit:
 class AnalysedQuery:
     weights: dict = field(default_factory=dict)  # term -> weight
     sequence: list = field(default_factory=list)  # terms in query order, for proximity
+    text: str = ""  # the query as typed (kana spans are re-read against the corpus)
 
     def __bool__(self):
         return bool(self.weights)
@@ -70,7 +80,33 @@ def analyse_query(query, language="ja", synonyms=None):
             share = SYNONYM_WEIGHT * base / math.sqrt(len(variant))
             for term in variant:
                 weights[term] = max(weights.get(term, 0.0), share)
-    return AnalysedQuery(weights, sequence)
+    return AnalysedQuery(weights, sequence, query)
+
+
+def expand(analysed, model):
+    """The query with what the corpus model adds: known words for kana/misspelt spans (full weight,
+    they are what the resident typed) and associated answer words (small weight, scoring only).
+    Returns (query, association terms)."""
+    weights = dict(analysed.weights)
+    sequence = list(analysed.sequence)
+    if not corpus_model_enabled():
+        return analysed, set()
+    if analysed.text:
+        for term in model.reading_terms(analysed.text):
+            if weights.get(term, 0.0) < corpus.READING_WEIGHT:
+                weights[term] = corpus.READING_WEIGHT
+            sequence.append(term)
+    associated = {}
+    if ASSOCIATION_WEIGHT:
+        for term, weight in weights.items():
+            for partner, strength in model.associated(term):
+                if partner not in weights:
+                    share = ASSOCIATION_WEIGHT * weight * strength
+                    associated[partner] = max(associated.get(partner, 0.0), share)
+    if len(associated) > MAX_ASSOCIATED:
+        associated = dict(sorted(associated.items(), key=lambda item: -item[1])[:MAX_ASSOCIATED])
+    weights.update(associated)
+    return AnalysedQuery(weights, sequence, analysed.text), set(associated)
 
 
 def _contains(sequence, variant):
@@ -99,161 +135,24 @@ class _Stats:
 _stats_cache = _Stats()
 
 
-def _index_tables():
-    from modelsearch.conf import get_app_config
-
-    IndexEntry = get_app_config().get_model("IndexEntry")
-
-    return IndexEntry, connections[router.db_for_read(IndexEntry)]
-
-
-def _scope_sql(scope_queryset):
-    """SQL selecting the scope's primary keys as text (index entries store object ids as text)."""
-    text_pks = scope_queryset.order_by().annotate(search_object_id=Cast("pk", TextField()))
-    sql, params = text_pks.values_list("search_object_id", flat=True).query.sql_with_params()
-    return sql, list(params)
-
-
-def _fts_phrase(term):
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _tsquery_literal(term):
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-class _Vendor:
-    def __init__(self, connection, table):
-        self.connection = connection
-        self.table = table
-        self.postgres = connection.vendor == "postgresql"
-
-    @property
-    def title_col(self):
-        return "title_text" if self.postgres else "title"
-
-    @property
-    def body_col(self):
-        return "body_text" if self.postgres else "body"
-
-    def match(self, terms):
-        """(FROM/JOIN clause, WHERE clause, params, ORDER BY clause) matching any of `terms`."""
-        if self.postgres:
-            tsquery = " | ".join(_tsquery_literal(term) for term in terms)
-            return (
-                f"{self.table} e",
-                "(e.title @@ %s::tsquery OR e.body @@ %s::tsquery)",
-                [tsquery, tsquery],
-                "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.title || e.body, %s::tsquery) DESC",
-                [tsquery],
-            )
-        expression = "{title body} : (" + " OR ".join(_fts_phrase(term) for term in terms) + ")"
-        return (
-            # CROSS JOIN: SQLite must walk the FTS matches first, not probe FTS for every entry.
-            f"{self.table}_fts f CROSS JOIN {self.table} e ON e.id = f.rowid",
-            f"{self.table}_fts MATCH %s",
-            [expression],
-            f"bm25({self.table}_fts, 0.0, 1.0, 3.0)",
-            [],
-        )
-
-    def snapshot(self, content_type_ids):
-        """(entries counted for document frequencies, highest id): cheap, and changes when entries are
-        added or removed. On SQLite frequencies are over the whole index, so is the count."""
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        with self.connection.cursor() as cursor:
-            if self.postgres:
-                cursor.execute(
-                    f"SELECT COUNT(*), MAX(id) FROM {self.table} WHERE content_type_id IN ({placeholders})",
-                    list(content_type_ids),
-                )
-            else:
-                cursor.execute(f"SELECT COUNT(*), MAX(id) FROM {self.table}")
-            count, max_id = cursor.fetchone()
-        return count or 0, max_id or 0
-
-    def average_lengths(self, content_type_ids):
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT AVG(LENGTH({self.title_col})), AVG(LENGTH({self.body_col})) "
-                f"FROM {self.table} WHERE content_type_id IN ({placeholders})",
-                list(content_type_ids),
-            )
-            avg_title, avg_body = cursor.fetchone()
-        return float(avg_title or 1.0) or 1.0, float(avg_body or 1.0) or 1.0
-
-    def document_frequencies(self, terms, content_type_ids):
-        """Entries holding each term. SQLite counts FTS5 doclists over the whole index (a join per
-        term makes SQLite probe the FTS table row by row); PostgreSQL counts within the models."""
-        selects, params = [], []
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        for term in terms:
-            from_clause, where, match_params, _order, _order_params = self.match([term])
-            if self.postgres:
-                selects.append(
-                    f"SELECT %s, COUNT(*) FROM {from_clause} WHERE {where} AND e.content_type_id IN ({placeholders})"
-                )
-                params.extend([term, *match_params, *content_type_ids])
-            else:
-                selects.append(f"SELECT %s, COUNT(*) FROM {self.table}_fts WHERE {where}")
-                params.extend([term, *match_params])
-        with self.connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(selects), params)
-            return {term: count for term, count in cursor.fetchall()}
-
-    def candidates(self, terms, content_type_ids, scope_queryset, limit):
-        from_clause, where, params, order, order_params = self.match(terms)
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        scope_sql, scope_params = _scope_sql(scope_queryset)
-        filters = f"e.content_type_id IN ({placeholders}) AND e.object_id IN ({scope_sql})"
-        filter_params = [*content_type_ids, *scope_params]
-        columns = f"e.object_id, e.{self.title_col}, e.{self.body_col}"
-        with self.connection.cursor() as cursor:
-            if not self.postgres:
-                # Rank the FTS matches first, then keep those in scope: sorting every match after
-                # the scope check is several times slower on a large index.
-                fts = f"{self.table}_fts"
-                cursor.execute(
-                    f"SELECT {columns} FROM (SELECT rowid AS entry_id, bm25({fts}, 0.0, 1.0, 3.0) AS score "
-                    f"FROM {fts} WHERE {where} ORDER BY score LIMIT %s) m "
-                    f"CROSS JOIN {self.table} e ON e.id = m.entry_id WHERE {filters} ORDER BY m.score LIMIT %s",
-                    [*params, limit * PREFILTER_FACTOR, *filter_params, limit],
-                )
-                rows = cursor.fetchall()
-                if len(rows) == limit or not self._prefilter_was_full(cursor, where, params, limit):
-                    return rows
-            cursor.execute(
-                f"SELECT {columns} FROM {from_clause} WHERE {where} AND {filters} ORDER BY {order} LIMIT %s",
-                [*params, *filter_params, *order_params, limit],
-            )
-            return cursor.fetchall()
-
-    def _prefilter_was_full(self, cursor, where, params, limit):
-        """Whether more entries match than the pre-filter looked at (then the scope may have lost some)."""
-        cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {self.table}_fts WHERE {where} LIMIT %s)",
-            [*params, limit * PREFILTER_FACTOR + 1],
-        )
-        return cursor.fetchone()[0] > limit * PREFILTER_FACTOR
-
-
 def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None):
     """Hits (object id, score) of `model` objects in `scope_queryset` for `query`, best first."""
     analysed = query if isinstance(query, AnalysedQuery) else analyse_query(query, language, synonyms)
     if not analysed:
         return []
-    IndexEntry, connection = _index_tables()
-    if connection.vendor not in {"sqlite", "postgresql"}:
-        raise NotImplementedError("The embedded search ranks on SQLite and PostgreSQL only.")
-    vendor = _Vendor(connection, IndexEntry._meta.db_table)
+    vendor = IndexStore.for_reading()
     content_type_ids = sorted(get_descendants_content_types_pks(model))
     if not content_type_ids:
         return []
 
-    terms = sorted(analysed.weights)
     count, max_id = vendor.snapshot(content_type_ids)
-    cache_key = (connection.alias, tuple(content_type_ids), count, max_id)
+    cache_key = (vendor.connection.alias, tuple(content_type_ids), count, max_id)
+    if corpus_model_enabled():
+        model_of_corpus = corpus.models.get(cache_key, lambda: list(vendor.entry_terms(content_type_ids)))
+        analysed, associated = expand(analysed, model_of_corpus)
+    else:
+        associated = set()
+    terms = sorted(analysed.weights)
     cached = _stats_cache.get(cache_key) or {}
     if "\x00lengths" not in cached:
         cached = {**cached, "\x00lengths": vendor.average_lengths(content_type_ids)}
@@ -277,7 +176,9 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     # Words in most entries of a large index rank but need not find candidates: alone they would
     # fill the candidate pool with entries that match nothing else.
     finding = [
-        term for term in present if cached[term] <= max(COMMON_FRACTION * total, CANDIDATES)
+        term
+        for term in present
+        if cached[term] <= max(COMMON_FRACTION * total, CANDIDATES) and term not in associated
     ] or present
     rows = vendor.candidates(finding, content_type_ids, scope_queryset, CANDIDATES)
     if not rows:
@@ -288,7 +189,7 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
         for a, b in zip(analysed.sequence, analysed.sequence[1:], strict=False)
         if a != b and a in idf and b in idf
     ]
-    total_weight = sum(analysed.weights[term] * idf[term] for term in terms) or 1.0
+    total_weight = sum(analysed.weights[term] * idf[term] for term in terms if term not in associated) or 1.0
 
     # Terms are counted with str.count on space-padded text (" term "): the analysed text is
     # space-separated words, and counting in C is much faster than walking every word in Python.
@@ -321,7 +222,8 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
         for term, tf in pseudo_tf.items():
             weight = analysed.weights[term] * idf[term]
             score += weight * tf * (K1 + 1.0) / (K1 + tf)
-            covered += weight
+            if term not in associated:
+                covered += weight
         if padded_pairs:
             bonus = 0.0
             for name in ("title", "body"):

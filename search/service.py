@@ -8,6 +8,7 @@ fields (kuromoji or cjk), with the editors' synonyms applied by its search analy
 from collections.abc import Sequence
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
@@ -19,7 +20,13 @@ KIND_FAQ = "faq"
 KIND_NEWS = "news"
 KIND_TOURISM = "tourism"
 KIND_PAGE = "page"
-KIND_LABELS = {KIND_FAQ: "よくある質問", KIND_NEWS: "お知らせ", KIND_TOURISM: "観光", KIND_PAGE: "ページ"}
+# Shown on the search page and in the suggestions of every language (translated in cms/locale).
+KIND_LABELS = {
+    KIND_FAQ: _("よくある質問"),
+    KIND_NEWS: _("お知らせ"),
+    KIND_TOURISM: _("観光"),
+    KIND_PAGE: _("ページ"),
+}
 KINDS = list(KIND_LABELS)
 
 # The most results a search page lists: enough for every page a resident would read.
@@ -124,13 +131,21 @@ def kinds_of(ids):
 
 
 def suggestions(query, root, limit=8):
-    """FAQ questions and page titles of the Site and language starting with (or containing the words of) `query`."""
+    """FAQ questions and page titles of the Site and language for what is being typed.
+
+    Titles starting with (or holding every word of) `query` come first; a phrase or a whole question
+    (「粗大ごみの出し方」「住民票はコンビニで取れますか」), which rarely starts a title, is completed with
+    the best answers of the ranking, so the list is not empty while the search would find them.
+    """
     query = (query or "").strip()
     if not query:
         return []
     scope = site_scope(root).exclude(depth__lte=root.depth - 1)
-    results = scope.autocomplete(query, operator="and")[: limit * 3]
-    pages = list(results)
+    pages = list(scope.autocomplete(query, operator="and")[: limit * 3])
+    if len(pages) < limit and len(analyse(query, language_of(root)).weights) >= 2:
+        seen = {page.pk for page in pages}
+        ranked = site_results(query, root, limit=limit * 2)
+        pages.extend(page for page in ranked[: limit * 2] if page.pk not in seen and page.depth > root.depth)
     kinds_by_type = content_type_kinds()
     scored = []
     for position, page in enumerate(pages):

@@ -5,8 +5,9 @@ import unicodedata
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
@@ -28,6 +29,10 @@ def current_root(request):
     locale = Locale.objects.filter(language_code=translation.get_language()).first() or Locale.get_default()
     root = site.root_page
     return root.get_translation_or_none(locale) or root
+
+
+def local_date(value):
+    return timezone.localdate(value) if value else None
 
 
 def clean_query(request):
@@ -137,10 +142,11 @@ def search(request):
                 "page": page,
                 "url": page.get_url(request),
                 "title": mark(page.title, terms, language),
-                "kind": service.KIND_LABELS[kinds.get(page.pk, service.KIND_PAGE)],
+                "kind": str(service.KIND_LABELS[kinds.get(page.pk, service.KIND_PAGE)]),
                 "breadcrumbs": crumbs.get(page.pk, []),
                 "snippet": snippet(page_text(page), terms, language),
-                "updated": page.last_published_at or page.latest_revision_created_at,
+                # The date in Japan (JST), not the UTC date of the stored time.
+                "updated": local_date(page.last_published_at or page.latest_revision_created_at),
             }
             for page in pages
         ]
@@ -156,7 +162,7 @@ def search(request):
         context["shown_total"] = len(shown)
         base = {"q": query}
         context["kind_tabs"] = [
-            {"key": "", "label": "すべて", "count": len(ranked), "url": "?" + urlencode(base)}
+            {"key": "", "label": gettext("すべて"), "count": len(ranked), "url": "?" + urlencode(base)}
         ] + [
             {"key": key, "label": label, "count": counts[key], "url": "?" + urlencode({**base, "kind": key})}
             for key, label in service.KIND_LABELS.items()
@@ -180,7 +186,7 @@ def suggest(request):
     if query and root is not None:
         for page, kind in service.suggestions(query, root):
             items.append(
-                {"title": page.title, "url": page.get_url(request), "kind": service.KIND_LABELS[kind]}
+                {"title": page.title, "url": page.get_url(request), "kind": str(service.KIND_LABELS[kind])}
             )
     response = JsonResponse({"query": query, "suggestions": items}, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "public, max-age=60"

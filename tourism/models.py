@@ -77,7 +77,7 @@ class TourismTopPage(IntroMixin, BasePage):
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["tourism.SpotIndexPage", "tourism.EventIndexPage"]
     max_count_per_parent = 1
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("highlights")]
 
     class Meta:
         verbose_name = "観光ガイドのトップ"
@@ -141,6 +141,8 @@ class SpotIndexPage(IntroMixin, BasePage):
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.SpotPage"]
     max_count_per_parent = 1
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "観光スポット一覧"
@@ -279,11 +281,20 @@ class SpotPage(BasePage):
     )
     parent_page_types = ["tourism.SpotIndexPage"]
     subpage_types = []
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("reading"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("address"),
+        index.SearchField("address_note"),
+        index.SearchField("opening_hours"),
+        index.SearchField("closed_days"),
+        index.SearchField("fee_details"),
+        index.SearchField("access_from_station"),
+        index.SearchField("access_from_expressway"),
+        index.SearchField("parking"),
+        index.SearchField("barrier_free"),
+        index.SearchField("contact_name"),
         index.FilterField("category"),
     ]
 
@@ -335,6 +346,8 @@ class EventIndexPage(IntroMixin, BasePage):
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.EventPage"]
     max_count_per_parent = 1
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "イベント一覧"
@@ -455,7 +468,20 @@ class EventPage(BasePage):
     )
     parent_page_types = ["tourism.EventIndexPage"]
     subpage_types = []
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("reading"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("date_note"),
+        index.SearchField("venue_name"),
+        index.SearchField("venue_address"),
+        index.SearchField("access"),
+        index.SearchField("parking"),
+        index.SearchField("fee_details"),
+        index.SearchField("organizer"),
+        index.SearchField("how_to_apply"),
+        index.SearchField("contact_name"),
+    ]
 
     class Meta:
         verbose_name = "イベント"
@@ -524,6 +550,8 @@ class OpenDataPage(IntroMixin, BasePage):
     parent_page_types = ["home.CityHomePage", "tourism.TourismTopPage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "オープンデータ"

@@ -18,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
+from wagtail.search import index
 
 from cms.blocks import (
     AccordionBlock,
@@ -71,6 +72,12 @@ class WaterHomePage(IntroMixin, BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("emergency_heading"),
+        index.SearchField("emergency_text"),
+    ]
+
     class Meta:
         verbose_name = "水道事業のトップページ"
 
@@ -111,6 +118,8 @@ class WaterStandardPage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("body")]
     parent_page_types = ["water.WaterHomePage", "water.WaterStandardPage"]
 
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
     class Meta:
         verbose_name = "水道事業の一般ページ"
 
@@ -123,6 +132,8 @@ class WaterNewsIndexPage(IntroMixin, BasePage):
     parent_page_types = ["water.WaterHomePage"]
     subpage_types = ["water.WaterNewsPage"]
     max_count_per_parent = 1
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "水道事業のお知らせ一覧"
@@ -144,6 +155,8 @@ class WaterNewsPage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body")]
     parent_page_types = ["water.WaterNewsIndexPage"]
     subpage_types = []
+
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     class Meta:
         verbose_name = "水道事業のお知らせ"
@@ -185,6 +198,8 @@ class WaterOutageNoticeIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     parent_page_types = ["water.WaterHomePage"]
     subpage_types = ["water.WaterOutageNoticePage"]
     max_count_per_parent = 1
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "断水・濁水・工事のお知らせ一覧"
@@ -252,6 +267,8 @@ class WaterOutageNoticePage(BasePage):
     ]
     parent_page_types = ["water.WaterOutageNoticeIndexPage"]
     subpage_types = []
+
+    search_fields = BasePage.search_fields + [index.SearchField("area"), index.SearchField("details")]
 
     class Meta:
         verbose_name = "断水・濁水・工事のお知らせ"
@@ -388,6 +405,8 @@ class WaterRatePage(RoutablePageMixin, IntroMixin, BasePage):
     parent_page_types = ["water.WaterHomePage", "water.WaterStandardPage"]
     subpage_types = []
     base_form_class = WaterRatePageForm
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("notes")]
 
     class Meta:
         verbose_name = "水道料金のページ"
@@ -549,6 +568,8 @@ class WaterQualityPage(RoutablePageMixin, IntroMixin, BasePage):
     parent_page_types = ["water.WaterHomePage", "water.WaterStandardPage"]
     subpage_types = []
 
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("notes")]
+
     class Meta:
         verbose_name = "水質検査結果のページ"
 
@@ -597,6 +618,8 @@ class WaterApplicationPage(BasePage):
     parent_page_types = ["water.WaterHomePage", "water.WaterStandardPage"]
     subpage_types = []
     max_count = 1
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "開栓・閉栓の申込みフォーム"

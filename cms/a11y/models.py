@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from cms.blocks import (
     AccordionBlock,
@@ -78,6 +79,14 @@ class AccessibilityPolicyPage(BasePage):
     subpage_types = ["cms.AccessibilityTestResultPage"]
     template = "cms/accessibility_policy_page.html"
 
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("scope"),
+        index.SearchField("standard"),
+        index.SearchField("exceptions"),
+        index.SearchField("body"),
+    ]
+
     class Meta:
         app_label = "cms"
         verbose_name = "ウェブアクセシビリティ方針"
@@ -110,6 +119,8 @@ class AccessibilityTestResultPage(BasePage):
     parent_page_types = ["cms.AccessibilityPolicyPage"]
     subpage_types = []
     template = "cms/accessibility_test_result_page.html"
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("manual_testing")]
 
     class Meta:
         app_label = "cms"

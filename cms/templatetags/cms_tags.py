@@ -7,9 +7,9 @@ from cms.i18n import html_lang as _html_lang
 register = template.Library()
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def jdate(value):
-    """A date in the active language's long form: 2026年11月24日 in Japanese."""
+    """A date in the active language's long form: 2026年11月24日 in Japanese (a time is read in JST)."""
     if not value:
         return ""
     return formats.date_format(value, "DATE_FORMAT")

@@ -11,13 +11,14 @@ as one word per run of Japanese. This backend stores the analysed form instead
 - autocomplete: the analysed title plus the title as one normalised string and as its reading,
   so as-you-type suggestions match a prefix typed in kanji or in kana.
 
+Writing and reading the tables goes through one adapter, search.backends.index_store.
+
 Queries typed into any Wagtail search (admin included) are analysed the same way and combined
 with OR; the public search and the FAQ search rank with `search.engine` (BM25F).
 
 Settings (`WAGTAILSEARCH_BACKENDS["default"]`): `"BACKEND": "search.backends.database"`.
 """
 
-import threading
 from functools import cached_property
 
 from django.db import connection
@@ -30,7 +31,6 @@ BODY_SECTION_SEPARATOR = " | "
 KEYWORD_FIELD_NAMES = {"keywords", "search_description", "seo_title", "search_keywords", "tags"}
 
 _locale_languages = {}
-_indexer_swap_lock = threading.RLock()
 
 
 def object_language(obj):
@@ -102,23 +102,6 @@ class AnalysedFieldsMixin:
                     [index_text(value, self.language), surface_key(value), reading_key(value, self.language)]
                 )
         return " ".join(part for part in parts if part)
-
-
-class _SwapIndexer:
-    """Runs the stock `add_items` with our indexer class in place of the module's ObjectIndexer."""
-
-    module = None
-    indexer_class = None
-
-    def add_items(self, model, objs):
-        # The lock keeps two threads indexing at once from restoring each other's swap.
-        with _indexer_swap_lock:
-            original = self.module.ObjectIndexer
-            self.module.ObjectIndexer = self.indexer_class
-            try:
-                return super().add_items(model, objs)
-            finally:
-                self.module.ObjectIndexer = original
 
 
 def _analysed_plain_text(query, language="ja"):

@@ -1,40 +1,22 @@
 """Japanese analysis on PostgreSQL text search (see search.backends.database)."""
 
-from functools import cached_property, reduce
+from functools import reduce
 
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.query import PlainText
 
 from search.analysis import surface_key
 
-from .database import AnalysedFieldsMixin, _analysed_plain_text, _SwapIndexer
+from .database import AnalysedFieldsMixin, _analysed_plain_text
+from .index_store import AnalysedIndexMixin
 
 
-class PostgresObjectIndexer(AnalysedFieldsMixin, pg.ObjectIndexer):
-    @cached_property
-    def title(self):
-        return self.as_vector([(self.analysed_title, "A")])
-
-    @cached_property
-    def body(self):
-        return self.as_vector([(self.analysed_body, "B")])
-
-    @cached_property
-    def autocomplete(self):
-        return self.as_vector([(self.analysed_autocomplete, "D")], for_autocomplete=True)
-
-    @cached_property
-    def title_text(self):
-        return self.analysed_title
-
-    @cached_property
-    def body_text(self):
-        return self.analysed_body
+class PostgresFieldExtractor(AnalysedFieldsMixin, pg.ObjectIndexer):
+    """Reads an object's searchable values the stock way; AnalysedFieldsMixin analyses them."""
 
 
-class JapanesePostgresIndex(_SwapIndexer, pg.PostgresIndex):
-    module = pg
-    indexer_class = PostgresObjectIndexer
+class JapanesePostgresIndex(AnalysedIndexMixin, pg.PostgresIndex):
+    extractor_class = PostgresFieldExtractor
 
 
 class JapanesePostgresQueryCompiler(pg.PostgresSearchQueryCompiler):

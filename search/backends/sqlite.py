@@ -1,32 +1,22 @@
 """Japanese analysis on SQLite FTS5 (see search.backends.database)."""
 
-from functools import cached_property, reduce
+from functools import reduce
 
 from modelsearch.backends.database.sqlite import sqlite as lite
 from modelsearch.query import PlainText
 
 from search.analysis import surface_key
 
-from .database import AnalysedFieldsMixin, _analysed_plain_text, _SwapIndexer
+from .database import AnalysedFieldsMixin, _analysed_plain_text
+from .index_store import AnalysedIndexMixin
 
 
-class SQLiteObjectIndexer(AnalysedFieldsMixin, lite.ObjectIndexer):
-    @cached_property
-    def title(self):
-        return self.analysed_title
-
-    @cached_property
-    def body(self):
-        return self.analysed_body
-
-    @cached_property
-    def autocomplete(self):
-        return self.analysed_autocomplete
+class SQLiteFieldExtractor(AnalysedFieldsMixin, lite.ObjectIndexer):
+    """Reads an object's searchable values the stock way; AnalysedFieldsMixin analyses them."""
 
 
-class JapaneseSQLiteIndex(_SwapIndexer, lite.SQLiteIndex):
-    module = lite
-    indexer_class = SQLiteObjectIndexer
+class JapaneseSQLiteIndex(AnalysedIndexMixin, lite.SQLiteIndex):
+    extractor_class = SQLiteFieldExtractor
 
 
 class JapaneseSQLiteQueryCompiler(lite.SQLiteSearchQueryCompiler):

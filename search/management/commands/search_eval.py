@@ -1,6 +1,12 @@
 """Quality of the FAQ search on a labelled query set (the same code path as the FAQ search box).
 
     python manage.py search_eval search/eval/dev.jsonl --index faq
+    python manage.py search_eval search/eval/devset/questions.jsonl \
+        --corpus search/eval/devset/faqs.csv --index devset-faq
+
+With --corpus the FAQs of that CSV are first imported (as import_faq does, into the FAQ index
+--index under the default Site, created if missing; departments the CSV names that are not
+registered are registered): use a scratch database.
 
 Each line of FILE: {"query": "...", "relevant": {"<FAQ import id>": 2, "<id>": 1}} (2 answers the
 question, 1 is relevant). Prints S@1, S@5, S@10, MRR@10, P@5, nDCG@10 and latency p50/p95 in ms;
@@ -9,6 +15,7 @@ the last line is one JSON object with the keys s@1, s@5, s@10, mrr, p@5, ndcg@10
 
 import json
 import math
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -54,7 +61,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help='JSONL: {"query": …, "relevant": {import_id: grade}} per line')
         parser.add_argument(
-            "--index", required=True, help="slug of the FAQ index page whose FAQs are searched"
+            "--index", default="", help="slug of the FAQ index page whose FAQs are searched (default: faq)"
+        )
+        parser.add_argument(
+            "--corpus",
+            default="",
+            help="import this FAQ CSV (import_faq format) into --index first; for a scratch database",
+        )
+        parser.add_argument(
+            "--baseline",
+            action="store_true",
+            help="rank without what the engine learns from the corpus (readings, associations): plain BM25F",
         )
         parser.add_argument(
             "--verbose-misses", action="store_true", help="print queries whose answer is not first"
@@ -64,6 +81,11 @@ class Command(BaseCommand):
         FAQPage = faq_model()  # noqa: N806 - model classes
         FAQIndexPage = FAQPage.allowed_parent_page_models()[0]  # noqa: N806
 
+        if options["baseline"]:
+            os.environ["SEARCH_CORPUS_MODEL"] = "0"
+        options["index"] = options["index"] or ("search-eval" if options["corpus"] else "faq")
+        if options["corpus"]:
+            self.import_corpus(options["corpus"], options["index"])
         candidates = FAQIndexPage.objects.filter(slug=options["index"])
         index = candidates.filter(locale__language_code="ja").first() or candidates.first()
         if index is None:
@@ -111,3 +133,32 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"latency p50 {summary['p50_ms']:.1f} ms  p95 {summary['p95_ms']:.1f} ms")
         self.stdout.write(json.dumps(summary, ensure_ascii=False))
+
+    def import_corpus(self, path, slug):
+        import csv
+        import io
+        from pathlib import Path
+
+        from django.db import transaction
+
+        from cms.models import Department
+        from faq.csvio import CSVFormatError, find_or_create_index, import_csv
+        from faq.management.commands.import_faq import resolve_site
+
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig", errors="replace")
+        names = {" ".join((row.get("department") or "").split()) for row in csv.DictReader(io.StringIO(text))}
+        known = set(Department.objects.values_list("name", flat=True))
+        for name in sorted(name for name in names - known if name):
+            Department.objects.create(name=name)
+            self.stdout.write(f"担当課「{name}」を登録しました（評価用）。")
+        started = time.monotonic()
+        try:
+            with transaction.atomic():
+                index, _created = find_or_create_index(resolve_site("").root_page, slug, "よくある質問")
+                result = import_csv(data, index)
+        except CSVFormatError as error:
+            raise CommandError(str(error)) from error
+        for number, message in result.errors:
+            self.stderr.write(f"{number}行目：{message}")
+        self.stdout.write(f"{result.summary()}（{time.monotonic() - started:.0f}秒）")

@@ -1,0 +1,218 @@
+"""What the search learns from the pages it searches (no dictionary or model of one city).
+
+Built from the index entries of the searched models (a FAQ's question is its entry's title, the
+answer its body), once per index state, in this process:
+
+- **vocabulary and readings**: every indexed word with its kana reading (戸籍 → こせき, 付票 → ふひょう,
+  マイナンバー → まいなんばー). A query typed in kana that MeCab cannot split into known words
+  (こせきとうほん → 小/咳…, まいなんばー → まー/否む…) is re-segmented against the readings of the
+  words the site actually uses (こせき|とうほん → 戸籍 謄本). The same catches kanji typed wrongly
+  with the right sound (戸藉謄本): a word the index does not know is read aloud and re-segmented.
+- **term associations** (a translation model in the sense of Xue, Jeon & Croft, SIGIR 2008, estimated
+  from the site's own question ↔ answer pairs): how often a word of a question is answered with a
+  given word of the answer, beyond chance. A resident's word that FAQs ask with (引っ越す) then also
+  finds the words their answers use (転入, 転出), with a small weight.
+
+Everything here is learned from the corpus being searched, so it carries over to another city's FAQs.
+"""
+
+import math
+import re
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from dataclasses import dataclass, field
+
+from search.analysis import _HAN_RE, fold_kana, japanese_words, normalize, romaji_to_hiragana
+
+# Association: the answer word must follow the question word this many times …
+ASSOCIATION_MIN_PAIRS = 2
+# … be this many times likelier in the answers of those FAQs than in all entries (lift) …
+ASSOCIATION_MIN_LIFT = 3.0
+# … and the strongest few are kept per question word.
+ASSOCIATION_PER_TERM = 6
+# Reading segments shorter than this are not trusted (き, の …).
+MIN_READING = 2
+# A re-segmented kana span must be covered this much by known readings.
+MIN_READING_COVERAGE = 0.6
+READING_WEIGHT = 1.0
+
+
+_LATIN_WORD_RE = re.compile(r"[a-z]{3,}")
+_SOUND_FOLD = str.maketrans({"ぢ": "じ", "づ": "ず", "ー": None})
+
+
+def reading_key(kana):
+    """Readings compared without long-vowel marks and with ぢ/じ, づ/ず as one (as romaji writes them)."""
+    return fold_kana(kana).translate(_SOUND_FOLD)
+
+
+def reading_of(term):
+    """The hiragana reading of an indexed word, without long-vowel marks (the key readings are compared on)."""
+    if all("\u3041" <= ch <= "\u309f" or ch == "ー" for ch in term):
+        return reading_key(term)
+    parts = []
+    for word in japanese_words(term):
+        kana = word.kana
+        if not kana:
+            return ""
+        parts.append(kana)
+    return reading_key("".join(parts))
+
+
+def _is_kana(text):
+    return bool(text) and all(
+        "\u3041" <= ch <= "\u309f" or "\u30a1" <= ch <= "\u30fa" or ch == "ー" for ch in text
+    )
+
+
+@dataclass
+class CorpusModel:
+    entries: int = 0
+    df: dict = field(default_factory=dict)  # term -> entries holding it (title or body)
+    readings: dict = field(default_factory=dict)  # reading -> [terms], most frequent first
+    associations: dict = field(default_factory=dict)  # question term -> [(answer term, strength)]
+
+    # --- kana and misspelt words -------------------------------------------------------------
+
+    def segment_reading(self, reading):
+        """Known words spelling `reading` (hiragana), longest cover first; [] when too little is covered."""
+        reading = reading_key(reading)
+        size = len(reading)
+        if size < MIN_READING + 1:
+            return []
+        # best[i]: (covered characters², words) for reading[:i]; squares prefer long words.
+        best = [(0, ())] + [(-1, ())] * size
+        longest = min(size, 12)
+        for end in range(1, size + 1):
+            skip = best[end - 1]
+            candidate = (skip[0], skip[1])
+            for start in range(max(0, end - longest), end - MIN_READING + 1):
+                piece = reading[start:end]
+                if piece in self.readings and best[start][0] >= 0:
+                    score = best[start][0] + len(piece) ** 2
+                    if score > candidate[0]:
+                        candidate = (score, (*best[start][1], piece))
+            best[end] = candidate
+        pieces = best[size][1]
+        covered = sum(len(piece) for piece in pieces)
+        if covered < MIN_READING_COVERAGE * size:
+            return []
+        return [self.readings[piece][0] for piece in pieces]
+
+    def reading_terms(self, text):
+        """Indexed words for the kana (or misspelt) stretches of a query that the index does not know."""
+        found = []
+        spans = self._suspect_spans(text)
+        # A romaji word the index does not know (tenshutsu, kouki koureisha) is read as kana.
+        for word in _LATIN_WORD_RE.findall(normalize(text)):
+            if word not in self.df:
+                kana = romaji_to_hiragana(word)
+                if kana:
+                    spans.append(kana)
+        for span in spans:
+            for term in self.segment_reading(span):
+                if term not in found:
+                    found.append(term)
+        return found
+
+    def _suspect_spans(self, text):
+        """Readings of runs of kana or unknown words that hold at least one word the index lacks."""
+        spans, current, suspect, position = [], [], False, None
+        for word in japanese_words(normalize(text)):
+            known_kanji = not _is_kana(word.surface) and (
+                word.term is None or word.term in self.df or not _HAN_RE.search(word.surface)
+            )
+            contiguous = position is None or word.start == position
+            if known_kanji or not contiguous:
+                if current and suspect:
+                    spans.append("".join(current))
+                current, suspect = [], False
+            position = word.end
+            if known_kanji:
+                continue
+            current.append(fold_kana(word.kana or word.surface))
+            if word.pos == "感動詞" or (word.term is not None and word.term not in self.df):
+                suspect = True
+        if current and suspect:
+            spans.append("".join(current))
+        return spans
+
+    # --- associations ------------------------------------------------------------------------
+
+    def associated(self, term):
+        return self.associations.get(term, ())
+
+
+def build(rows):
+    """A CorpusModel from (title terms, body terms) lists of every entry."""
+    df = Counter()
+    title_df = Counter()
+    pairs = defaultdict(Counter)
+    documents = 0
+    for title_terms, body_terms in rows:
+        documents += 1
+        question = set(title_terms)
+        whole = question | set(body_terms)
+        df.update(whole)
+        title_df.update(question)
+        if len(question) > 40:  # a long title is a page, not a question: it teaches no pairs
+            continue
+        for asked in question:
+            pairs[asked].update(whole - {asked})
+    readings = defaultdict(list)
+    for term in sorted(df, key=lambda t: -df[t]):
+        if len(term) > 12:
+            continue
+        reading = reading_of(term)
+        if len(reading) >= MIN_READING:
+            readings[reading].append(term)
+    associations = {}
+    for asked, partners in pairs.items():
+        asked_count = title_df[asked]
+        if asked_count < ASSOCIATION_MIN_PAIRS:
+            continue
+        scored = []
+        for partner, together in partners.items():
+            if together < ASSOCIATION_MIN_PAIRS or partner.isdigit():
+                continue
+            conditional = together / asked_count
+            lift = conditional / (df[partner] / documents)
+            if lift >= ASSOCIATION_MIN_LIFT:
+                scored.append((partner, conditional * math.log(lift)))
+        scored.sort(key=lambda item: -item[1])
+        if scored:
+            top = scored[0][1]
+            associations[asked] = tuple(
+                (partner, strength / top) for partner, strength in scored[:ASSOCIATION_PER_TERM]
+            )
+    return CorpusModel(documents, dict(df), dict(readings), associations)
+
+
+class _Models:
+    """Corpus models per searched model and index state (entries count, highest id)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.building = threading.Lock()
+        self.models = OrderedDict()
+
+    def get(self, key, load_rows):
+        with self.lock:
+            if key in self.models:
+                return self.models[key]
+        with self.building:  # one build at a time: a second thread waits for it instead of repeating it
+            with self.lock:
+                if key in self.models:
+                    return self.models[key]
+            model = build(load_rows())
+            with self.lock:
+                # Only the newest state of each searched model is kept.
+                for old in [k for k in self.models if k[:-1] == key[:-1]]:
+                    del self.models[old]
+                self.models[key] = model
+                while len(self.models) > 16:
+                    self.models.popitem(last=False)
+            return model
+
+
+models = _Models()
