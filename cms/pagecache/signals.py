@@ -49,6 +49,8 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_model_changed(sender, instance, **kwargs):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     if isinstance(instance, Page) or isinstance(instance, AbstractRendition):
         return  # drafts are saved without showing; publishing sends its own signal
     if isinstance(instance, BaseSiteSetting):
