@@ -1,5 +1,9 @@
+import re
+from pathlib import Path
+
 from django import template
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.i18n import html_lang as _html_lang
@@ -77,3 +81,64 @@ def site_identity(context):
     if site is None:
         return None
     return SiteIdentity.for_site(site)
+
+
+# --- icons (Tabler Icons, cms/icons/) -------------------------------------------------------------
+
+ICON_DIR = Path(__file__).resolve().parent.parent / "icons"
+_ICON_CACHE = {}
+
+# Default icons of the city's taxonomies, by slug: くらしのできごと and the top-level 分類.
+LIFE_EVENT_ICONS = {
+    "ninshin": "baby-bottle",
+    "kosodate": "baby-carriage",
+    "nyuen": "school",
+    "shushoku": "briefcase",
+    "kekkon": "rings",
+    "hikkoshi": "truck",
+    "korei": "old",
+    "okuyami": "flower",
+}
+SECTION_ICONS = {
+    "kurashi": "home",
+    "kosodate": "backpack",
+    "kenko": "stethoscope",
+    "bosai": "alert-triangle",
+    "sangyo": "building-factory-2",
+    "shisei": "building-community",
+    "faq": "help-circle",
+    "kanko": "map-pin",
+    "gomi": "trash",
+    "foreign-residents": "world",
+}
+
+
+def _icon_svg(name):
+    if name not in _ICON_CACHE:
+        path = ICON_DIR / f"{name}.svg"
+        if not re.fullmatch(r"[a-z0-9-]+", name or "") or not path.is_file():
+            _ICON_CACHE[name] = ""
+        else:
+            svg = path.read_text(encoding="utf-8")
+            # Decorative: the link's text names it. Drop the 24px box so CSS sizes it with the text.
+            svg = re.sub(r"\s+", " ", svg).strip()
+            svg = re.sub(r' (width|height)="24"', "", svg, count=2)
+            svg = svg.replace('class="icon ', 'aria-hidden="true" focusable="false" class="icon ', 1)
+            _ICON_CACHE[name] = svg
+    return _ICON_CACHE[name]
+
+
+@register.simple_tag
+def icon(name, fallback=""):
+    """An inline SVG icon (decorative); `fallback` when the set has no icon of that name."""
+    return mark_safe(_icon_svg(name) or _icon_svg(fallback))
+
+
+@register.filter
+def life_event_icon(life_event):
+    return LIFE_EVENT_ICONS.get(getattr(life_event, "slug", ""), "clipboard-list")
+
+
+@register.filter
+def section_icon(page):
+    return getattr(page, "icon", "") or SECTION_ICONS.get(getattr(page, "slug", ""), "file-text")
