@@ -20,6 +20,14 @@ def jdate(value):
 
 
 @register.filter
+def jtime(value):
+    """A time in the active language's form: 8時30分 in Japanese, 8:30 AM in English."""
+    if not value:
+        return ""
+    return formats.time_format(value, "TIME_FORMAT")
+
+
+@register.filter
 def html_lang(language_code):
     return _html_lang(language_code)
 

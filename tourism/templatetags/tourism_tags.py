@@ -167,7 +167,10 @@ def yen(value):
 
 @register.filter
 def hhmm(value):
-    return value.strftime("%H:%M") if value else ""
+    """A time in the active language's form (8時30分, 8:30 AM …): one style on every page."""
+    from django.utils import formats
+
+    return formats.time_format(value, "TIME_FORMAT") if value else ""
 
 
 @register.filter
