@@ -176,7 +176,10 @@ class WaterApplicationForm(forms.Form):
             raise forms.ValidationError(
                 "電話番号は市外局番から、固定電話は10桁、携帯電話は11桁で入力してください。例：0248-75-1111"
             )
-        return digits
+        # Stored and shown as the resident wrote it (half-width, one kind of hyphen): 確認 must show
+        # the number they typed, and staff call it as written. Only the digits are validated.
+        written = re.sub(r"[‐－―ー]", "-", raw)
+        return re.sub(r"\s+", " ", written).strip()
 
     def clean_preferred_date(self):
         day = self.cleaned_data["preferred_date"]
