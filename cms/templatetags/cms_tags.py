@@ -150,3 +150,42 @@ def life_event_icon(life_event):
 @register.filter
 def section_icon(page):
     return getattr(page, "icon", "") or SECTION_ICONS.get(getattr(page, "slug", ""), "file-text")
+
+
+# --- per-language values of Japanese settings (SiteIdentity, bloom notes) ----------------------------
+
+
+def field_suffix(language_code):
+    """Model field suffix of a language: office_hours_en, comment_zh_hans …"""
+    return (language_code or "ja").lower().replace("-", "_")
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, obj, field):
+    """The value of `field` for the visitor's language: {"text", "lang"}.
+
+    Japanese pages get the field itself. Other languages get `field_<language>` when an editor filled
+    it in; otherwise the Japanese text, with lang="ja" so it is read (and fonted) as Japanese.
+    """
+    from django.utils import translation
+
+    language = translation.get_language() or "ja"
+    japanese = getattr(obj, field, "") or ""
+    if language == "ja" or obj is None:
+        return {"text": japanese, "lang": None}
+    translated = getattr(obj, f"{field}_{field_suffix(language)}", "") or ""
+    if translated:
+        return {"text": translated, "lang": None}
+    return {"text": japanese, "lang": "ja" if japanese else None}
+
+
+@register.filter
+def international_phone(number):
+    """0248-75-1111 → +81-248-75-1111: how a visitor from abroad dials a Japanese number."""
+    text = (number or "").strip()
+    digits = re.sub(r"\D", "", text)
+    if not digits.startswith("0") or len(digits) < 9:
+        return text
+    rest = re.sub(r"^[\s(]*0", "", text).replace(")", "-").replace("(", "")
+    rest = re.sub(r"[\s‐－―ー-]+", "-", rest).strip("-")
+    return f"+81-{rest}"
