@@ -73,3 +73,20 @@ def test_foreign_titles_end_with_the_citys_name_in_that_language(city_site):
     for path, suffix in [("/en/kanko/", "| Sukagawa City"), ("/ko/kanko/", "| 스카가와시"), ("/zh-hans/kanko/", "| 须贺川市")]:
         title = re.search(r"<title>(.*?)</title>", client.get(path).content.decode(), re.S).group(1)
         assert title.endswith(suffix), title
+
+
+EXAMPLE = re.compile(r"[“「'](.+?)[”」']|[（(](?:e\.g\. |例：|예: )([^）)“「'][^）)]*?)[）)]")
+
+
+@pytest.mark.parametrize("prefix", ["/en", "/zh-hans", "/zh-hant", "/ko"])
+def test_search_examples_of_each_language_find_something(city_site, prefix):
+    client = _client(city_site)
+    empty = client.get(f"{prefix}/search/", {"q": "xyzzy-nothing"}).content.decode()
+    hints = re.findall(r'<p class="search-page__hint"[^>]*>(.*?)</p>', client.get(f"{prefix}/search/").content.decode())
+    tips = re.findall(r"<li>(.*?)</li>", empty.split('id="search-tips-heading"', 1)[-1].split("</section>", 1)[0])
+    hints += tips[:1]  # 「短い言葉で検索してみてください（例：…）」
+    examples = {a or b for hint in hints for a, b in EXAMPLE.findall(hint)} - {""}
+    assert examples, f"{prefix}: no example queries found in the hints"
+    for example in examples:
+        html = client.get(f"{prefix}/search/", {"q": example}).content.decode()
+        assert 'class="search-summary"' in html, f"{prefix}: the example 「{example}」 finds nothing"
