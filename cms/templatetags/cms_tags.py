@@ -182,7 +182,9 @@ def in_language(context, obj, field):
 @register.filter
 def international_phone(number):
     """0248-75-1111 → +81-248-75-1111: how a visitor from abroad dials a Japanese number."""
-    text = (number or "").strip()
+    # Only the number: a note after it such as （代表） is Japanese and means nothing when dialling.
+    match = re.match(r"[\d\s()‐－―ー-]+", (number or "").strip())
+    text = match.group(0).strip() if match else (number or "").strip()
     digits = re.sub(r"\D", "", text)
     if not digits.startswith("0") or len(digits) < 9:
         return text

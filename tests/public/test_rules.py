@@ -75,7 +75,12 @@ def test_dates_and_times_follow_each_languages_conventions(language, date_text, 
 
 @pytest.mark.parametrize(
     ("written", "international"),
-    [("0248-75-1111", "+81-248-75-1111"), ("090-1234-5678", "+81-90-1234-5678"), ("119", "119")],
+    [
+        ("0248-75-1111", "+81-248-75-1111"),
+        ("0248-75-1111（代表）", "+81-248-75-1111"),
+        ("090-1234-5678", "+81-90-1234-5678"),
+        ("119", "119"),
+    ],
 )
 def test_phone_numbers_for_visitors_from_abroad(written, international):
     assert international_phone(written) == international
