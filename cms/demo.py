@@ -32,6 +32,7 @@ def _ensure_site(hostname, root_page, site_name, is_default):
 
 
 def seed(ctx):
+    from cms.demo_images import ensure_illustration
     from home.models import CityHomePage
     from water.models import WaterHomePage
 
@@ -54,6 +55,8 @@ def seed(ctx):
         seo_title="須賀川市ホームページ",
         search_description="福島県須賀川市の公式ホームページです。くらし・手続き、子育て・教育、防災、観光などの情報をお届けします。",
         intro="<p>福島県須賀川市の公式ホームページです。</p>",
+        main_image=ensure_illustration("city-visual"),
+        **SITES["city_visual"],
     )
     water_root = ensure_page(
         ctx,
@@ -63,6 +66,8 @@ def seed(ctx):
         title="須賀川市 水道事業",
         search_description="須賀川市水道事業（上下水道部経営課）のホームページです。",
         intro="<p>安全でおいしい水を、毎日お届けしています。</p>",
+        main_image=ensure_illustration("water-visual"),
+        **SITES["water_visual"],
     )
     ctx.city_site = _ensure_site(settings.CITY_HOSTNAME, city_root, "須賀川市", True)
     ctx.water_site = _ensure_site(settings.WATER_HOSTNAME, water_root, "須賀川市 水道事業", False)

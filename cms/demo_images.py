@@ -20,7 +20,6 @@ ILLUSTRATIONS = {
     "waterfall": ("イラスト：滝", illustrations.waterfall, {}),
     "building": ("イラスト：建物", illustrations.building, {}),
     "sorting": ("概略図：ごみの分け方", illustrations.sorting_diagram, {}),
-    "emblem": ("デモ用の紋章（牡丹）", illustrations.emblem, {}),
 }
 
 

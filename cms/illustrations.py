@@ -361,20 +361,6 @@ def sorting_diagram(width=1200, height=600):
     return _finish(image, width, height)
 
 
-def emblem(size=256):
-    """A placeholder emblem for the demo: a stylised peony in a circle (須賀川's city flower is the peony).
-
-    Not the city's registered emblem (市章): a city uploads its own in サイトの基本情報.
-    """
-    image = Image.new("RGBA", (size * SCALE, size * SCALE), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    S = size * SCALE
-    draw.ellipse([S * 0.02, S * 0.02, S * 0.98, S * 0.98], fill=(29, 107, 58, 255))
-    draw.ellipse([S * 0.08, S * 0.08, S * 0.92, S * 0.92], fill=(255, 255, 255, 255))
-    _peony(draw, S * 0.5, S * 0.5, S * 0.36, PALETTE["peony"], PALETTE["peony_light"])
-    return image.resize((size, size), Image.LANCZOS)
-
-
 def to_bytes(image, fmt="PNG"):
     buffer = BytesIO()
     if fmt == "PNG":

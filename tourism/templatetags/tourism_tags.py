@@ -177,3 +177,20 @@ def hhmm(value):
 def translations_only(languages):
     """The entries that are this page in another language (for hreflang), not a language's top page."""
     return [language for language in languages if not language.get("fallback")]
+
+
+FOREIGN_RESIDENTS_SLUG = "foreign-residents"
+
+
+@register.simple_tag(takes_context=True)
+def foreign_residents_page(context):
+    """外国人住民の方へ in the current page's language (a page of that slug under the language's top)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth < 2:
+        return None
+    top = page if page.depth == 2 else page.get_ancestors().filter(depth=2).first()
+    if top is None:
+        return None
+    return (
+        Page.objects.child_of(top).live().public().filter(slug__startswith=FOREIGN_RESIDENTS_SLUG).first()
+    )
