@@ -23,7 +23,8 @@ ARGS = [
 # name: (host prefix, ja path, en path or None)
 PAGES = {
     "city-top": ("", "/", "/en/"),
-    "article": ("", "/kurashi/gomi/wakekata/", "/en/living/"),
+    # In English: the page for residents from abroad (the city's articles are in Japanese only).
+    "article": ("", "/kurashi/gomi/wakekata/", "/en/foreign-residents/"),
     "water-top": ("water.", "/", None),
     "kanko": ("", "/kanko/", "/en/kanko/"),
     "spot": ("", "/kanko/spots/botanen/", "/en/kanko/spots/botanen/"),
