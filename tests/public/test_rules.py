@@ -96,3 +96,32 @@ def test_open_data_links_keep_the_port_the_site_is_served_on(rf, db):
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80, root_page=child)
     request = rf.get("/opendata/kanko.csv", HTTP_HOST="localhost:8105")
     assert _url(child, request) == "http://localhost:8105/"
+
+
+def test_uploaded_emblem_shows_beside_the_wordmark(city_get, city_home):
+    import wagtail_factories
+
+    from cms.models import SiteIdentity
+
+    identity = SiteIdentity.for_site(Site.objects.get(root_page=city_home))
+    identity.emblem = wagtail_factories.ImageFactory(title="市章")
+    identity.logo_text = "須賀川市"
+    identity.save()
+    header = _html(city_get("/")).split("</header>")[0]
+    assert 'class="site-header__emblem"' in header and 'alt=""' in header
+    assert '<span class="site-header__wordmark">須賀川市</span>' in header
+
+
+def test_main_image_needs_alt_text_unless_decorative(city_home):
+    import wagtail_factories
+    from django.core.exceptions import ValidationError
+
+    from tests.home.factories import SectionPageFactory
+
+    page = SectionPageFactory(parent=city_home, slug="kurashi")
+    page.main_image = wagtail_factories.ImageFactory(title="写真")
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "代替テキストを入力するか" in str(error.value)
+    page.main_image_decorative = True
+    page.full_clean()
