@@ -170,13 +170,13 @@ def in_language(context, obj, field):
     from django.utils import translation
 
     language = translation.get_language() or "ja"
-    japanese = getattr(obj, field, "") or ""
+    japanese = getattr(obj, field, "") or "" if obj is not None else ""
     if language == "ja" or obj is None:
-        return {"text": japanese, "lang": None}
+        return {"text": japanese, "lang": "ja" if japanese else None, "fallback": False}
     translated = getattr(obj, f"{field}_{field_suffix(language)}", "") or ""
     if translated:
-        return {"text": translated, "lang": None}
-    return {"text": japanese, "lang": "ja" if japanese else None}
+        return {"text": translated, "lang": None, "fallback": False}
+    return {"text": japanese, "lang": "ja" if japanese else None, "fallback": bool(japanese)}
 
 
 @register.filter
