@@ -80,6 +80,35 @@ class ImageBlock(blocks.StructBlock):
         return value
 
 
+class GalleryImageBlock(ImageBlock):
+    """One picture of a gallery: the same alt-text rule as a single image."""
+
+    class Meta:
+        label = "写真"
+        icon = "image"
+
+
+class GalleryBlock(blocks.StructBlock):
+    """写真ギャラリー: a titled set of pictures shown as a grid of responsive, lazily loaded images."""
+
+    heading = blocks.CharBlock(
+        label="ギャラリーの見出し", required=False, max_length=120, help_text="空欄の場合は見出しを付けません。"
+    )
+    images = blocks.ListBlock(GalleryImageBlock(), label="写真", min_num=1, max_num=24)
+
+    class Meta:
+        label = "写真ギャラリー"
+        icon = "image"
+        template = "cms/blocks/gallery_block.html"
+
+    def get_searchable_content(self, value):
+        # Alt texts and captions describe the pictures: residents may search for them.
+        content = [value.get("heading") or ""]
+        for item in value.get("images") or []:
+            content += [item.get("alt_text") or "", item.get("caption") or ""]
+        return [text for text in content if text]
+
+
 class TableBlock(blocks.StructBlock):
     """A data table: caption and a header row are required (WCAG 1.3.1)."""
 

@@ -36,6 +36,7 @@ def seed(ctx):
     # The root page types belong to home and water; settings name them, so the core imports neither.
     CityHomePage = apps.get_model(settings.DEMO_SITE_ROOT_PAGES["city"])  # noqa: N806 - model classes
     WaterHomePage = apps.get_model(settings.DEMO_SITE_ROOT_PAGES["water"])  # noqa: N806
+    from cms.demo_images import ensure_illustration
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -56,6 +57,8 @@ def seed(ctx):
         seo_title="須賀川市ホームページ",
         search_description="福島県須賀川市の公式ホームページです。くらし・手続き、子育て・教育、防災、観光などの情報をお届けします。",
         intro="<p>福島県須賀川市の公式ホームページです。</p>",
+        main_image=ensure_illustration("city-visual"),
+        **SITES["city_visual"],
     )
     water_root = ensure_page(
         ctx,
@@ -65,6 +68,8 @@ def seed(ctx):
         title="須賀川市 水道事業",
         search_description="須賀川市水道事業（上下水道部経営課）のホームページです。",
         intro="<p>安全でおいしい水を、毎日お届けしています。</p>",
+        main_image=ensure_illustration("water-visual"),
+        **SITES["water_visual"],
     )
     ctx.city_site = _ensure_site(settings.CITY_HOSTNAME, city_root, "須賀川市", True)
     ctx.water_site = _ensure_site(settings.WATER_HOSTNAME, water_root, "須賀川市 水道事業", False)

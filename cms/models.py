@@ -24,12 +24,33 @@ class SiteIdentity(BaseSiteSetting):
         blank=True,
         help_text="ヘッダーに表示する文字です。空欄の場合はサイト名を表示します。",
     )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="市章・ロゴの画像",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="ヘッダーでロゴの文字の左に表示します（任意）。正方形に近い画像が適しています。",
+    )
     organization_name = models.CharField("運営者名", max_length=100, default="須賀川市")
     postal_code = models.CharField("郵便番号", max_length=10, blank=True)
     address = models.CharField("所在地", max_length=200, blank=True)
     phone = models.CharField("電話番号", max_length=50, blank=True)
     fax = models.CharField("FAX番号", max_length=50, blank=True)
     office_hours = models.CharField("開庁時間", max_length=200, blank=True)
+    # For visitors from abroad: the address in Latin letters (as the post and maps write it), office
+    # hours in each language. Settings are not pages, so wagtail-localize does not translate them.
+    address_romanised = models.CharField(
+        "所在地（ローマ字）",
+        max_length=200,
+        blank=True,
+        help_text="外国語のページに表示します。例：135 Hachimanmachi, Sukagawa, Fukushima 962-8601",
+    )
+    office_hours_en = models.CharField("開庁時間（英語）", max_length=200, blank=True)
+    office_hours_zh_hans = models.CharField("開庁時間（中国語簡体字）", max_length=200, blank=True)
+    office_hours_zh_hant = models.CharField("開庁時間（中国語繁体字）", max_length=200, blank=True)
+    office_hours_ko = models.CharField("開庁時間（韓国語）", max_length=200, blank=True)
     corporate_number = models.CharField(
         "法人番号",
         max_length=13,
@@ -44,7 +65,7 @@ class SiteIdentity(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("site_name"), FieldPanel("logo_text"), FieldPanel("theme")],
+            [FieldPanel("site_name"), FieldPanel("logo_text"), FieldPanel("emblem"), FieldPanel("theme")],
             heading="サイトの表示",
         ),
         MultiFieldPanel(
@@ -58,6 +79,17 @@ class SiteIdentity(BaseSiteSetting):
                 FieldPanel("corporate_number"),
             ],
             heading="フッターに表示する連絡先",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address_romanised"),
+                FieldPanel("office_hours_en"),
+                FieldPanel("office_hours_zh_hans"),
+                FieldPanel("office_hours_zh_hant"),
+                FieldPanel("office_hours_ko"),
+            ],
+            heading="外国語のページに表示する連絡先",
+            help_text="電話番号は外国からかける形（+81-248-75-1111）で自動的に表示します。",
         ),
         MultiFieldPanel([FieldPanel("parent_site_url"), FieldPanel("parent_site_label")], heading="親サイト"),
     ]

@@ -66,6 +66,19 @@ def _set_life_events(page, life_events):
         page.save_revision().publish()
 
 
+def _main_image_fields(data):
+    """メイン画像 of a demo page: one of the project's illustrations (cms/demo_images.py), or none."""
+    from cms.demo_images import ensure_illustration
+
+    if not data.get("main_image"):
+        return {}
+    return {
+        "main_image": ensure_illustration(data["main_image"]),
+        "main_image_alt": data["main_image_alt"],
+        "main_image_caption": data.get("main_image_caption", ""),
+    }
+
+
 def _seed_sections(ctx, home, departments, life_events):
     count = 0
     for top in TOP_SECTIONS:
@@ -101,6 +114,7 @@ def _seed_sections(ctx, home, departments, life_events):
                     department=departments[data.get("department", child["department"])],
                     body=stream_data(data["body"], key=data["slug"]),
                     show_in_menus=True,
+                    **_main_image_fields(data),
                 )
                 _set_life_events(page, [life_events[slug] for slug in data.get("life_events", [])])
                 count += 1
@@ -130,6 +144,7 @@ def _seed_news(ctx, home, departments):
             summary=item["summary"],
             department=departments[item["department"]],
             body=stream_data(item["body"], key=item["slug"]),
+            **_main_image_fields(item),
         )
     return index
 

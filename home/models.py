@@ -19,11 +19,13 @@ from cms.blocks import (
     AccordionBlock,
     ContactBlock,
     DocumentBlock,
+    GalleryBlock,
     LinkBlock,
     ListBlock,
     ProcedureBlock,
     text_blocks,
 )
+from cms.images import MainImageMixin
 from cms.models import Department
 from cms.pages import BasePage, ContactMixin, IntroMixin
 
@@ -42,6 +44,7 @@ def content_blocks():
         ("contact", ContactBlock()),
         ("link", LinkBlock()),
         ("list", ListBlock()),
+        ("gallery", GalleryBlock()),
     ]
 
 
@@ -202,7 +205,7 @@ class CityPage(ContactMixin, BasePage):
         abstract = True
 
 
-class CityHomePage(IntroMixin, BasePage):
+class CityHomePage(MainImageMixin, IntroMixin, BasePage):
     """トップページ of the city site, composed by editors from the parts below."""
 
     pickup_links = StreamField(
@@ -224,6 +227,7 @@ class CityHomePage(IntroMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        *MainImageMixin.main_image_panels,
         FieldPanel("pickup_links"),
         FieldPanel("banners"),
         MultiFieldPanel([FieldPanel("news_count"), FieldPanel("faq_count")], heading="表示する件数"),
@@ -302,10 +306,12 @@ class CityHomePage(IntroMixin, BasePage):
         return context
 
 
-class SectionPage(IntroMixin, CityPage):
+class SectionPage(MainImageMixin, IntroMixin, CityPage):
     """分類: くらし・手続き > ごみ・リサイクル … Lists its children (and theirs) with a one-line summary."""
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    content_panels = (
+        Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")] + MainImageMixin.main_image_panels
+    )
     settings_panels = Page.settings_panels + [FieldPanel("department")]
 
     parent_page_types = ["home.CityHomePage", "home.SectionPage"]
@@ -350,7 +356,7 @@ def section_entries(section):
     ]
 
 
-class ContentPage(CityPage):
+class ContentPage(MainImageMixin, CityPage):
     """記事: an ordinary page of the city site (手続き, 制度の案内 …)."""
 
     body = StreamField(content_blocks(), verbose_name="本文", use_json_field=True)
@@ -360,13 +366,14 @@ class ContentPage(CityPage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        *MainImageMixin.main_image_panels,
         FieldPanel("body"),
         FieldPanel("department"),
         FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = CityPage.search_fields + [index.SearchField("body")]
 
-    parent_page_types = ["home.SectionPage", "home.ContentPage"]
+    parent_page_types = ["home.CityHomePage", "home.SectionPage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
 
     class Meta:
@@ -430,7 +437,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         return NewsFeed(self)(request)
 
 
-class NewsPage(CityPage):
+class NewsPage(MainImageMixin, CityPage):
     """お知らせ: dated, in a category, optionally 重要 (then also listed at the top of the top page)."""
 
     search_kind = "news"
@@ -456,6 +463,7 @@ class NewsPage(CityPage):
             [FieldPanel("date"), FieldPanel("category"), FieldPanel("is_important")], heading="掲載情報"
         ),
         FieldPanel("summary"),
+        *MainImageMixin.main_image_panels,
         FieldPanel("body"),
         FieldPanel("department"),
     ]

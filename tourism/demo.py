@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 # them before the site goes live.
 GUIDE = load_demo_data(__file__, "guide")
 CITY_ROOT = load_demo_data(__file__, "city_root")
+FOREIGN_RESIDENTS = load_demo_data(__file__, "foreign_residents")
 SPOTS = load_demo_data(__file__, "spots")["spots"]
 EVENTS = load_demo_data(__file__, "events")["events"]
 BLOOM_REPORTS = load_demo_data(__file__, "bloom_reports")["bloom_reports"]
@@ -75,6 +76,19 @@ def _time(value):
     return datetime.time.fromisoformat(value) if value is not None else None
 
 
+def _photo_fields(data, glossary):
+    """The project's own illustration as a spot's or event's picture, its alt text and caption translated."""
+    from cms.demo_images import ensure_illustration
+
+    if not data.get("photo"):
+        return {}
+    return {
+        "photo": ensure_illustration(data["photo"]),
+        "photo_alt": glossary.add(data["photo_alt"]),
+        "photo_caption": glossary.add(data["photo_caption"]),
+    }
+
+
 def _spot_fields(spot, glossary):
     fields = {
         "title": glossary.add(spot["title"]),
@@ -94,6 +108,7 @@ def _spot_fields(spot, glossary):
         "contact_phone": spot.get("contact_phone", ""),
         "official_url": spot.get("official_url", ""),
         "search_description": glossary.add(spot["summary"]),
+        **_photo_fields(spot, glossary),
     }
     for name in [
         "opening_hours",
@@ -130,8 +145,21 @@ def _event_fields(event, glossary, spots):
         "how_to_apply": glossary.add(event["how_to_apply"]) if "how_to_apply" in event else "",
         "contact_name": glossary.add(event.get("contact_name", GUIDE["contact_tourism"])),
         "contact_phone": event.get("contact_phone", GUIDE["city_phone"]),
+        **_photo_fields(event, glossary),
     }
     return fields
+
+
+def _main_visual_fields(data, glossary):
+    from cms.demo_images import ensure_illustration
+
+    if not data.get("main_image"):
+        return {}
+    return {
+        "main_image": ensure_illustration(data["main_image"]),
+        "main_image_alt": glossary.add(data["main_image_alt"]),
+        "main_image_caption": glossary.add(data["main_image_caption"]),
+    }
 
 
 def seed_japanese(ctx, glossary):
@@ -148,6 +176,7 @@ def seed_japanese(ctx, glossary):
         search_description=glossary.add(top_data["search_description"]),
         intro=rich(glossary.add(top_data["intro"])),
         show_in_menus=True,
+        **_main_visual_fields(top_data, glossary),
     )
     spot_index = ensure_page(
         ctx,
@@ -309,8 +338,53 @@ def seed_bloom(ctx):
             ctx,
             PeonyBloomReport,
             {"observed_on": report["observed_on"], "status": report["status"]},
-            comment=report["comment"],
+            comment=report["comment"]["ja"],
+            **{
+                f"comment_{code.replace('-', '_')}": report["comment"][code]
+                for code in ("en", "zh-hans", "zh-hant", "ko")
+            },
         )
+
+
+def seed_foreign_residents(ctx, glossary):
+    """外国人住民の方へ: a short ContentPage under the city top, in やさしい日本語 and translated."""
+    from cms.demo_images import ensure_illustration
+    from cms.demo_utils import stream_data
+    from home.models import ContentPage
+
+    data = FOREIGN_RESIDENTS
+    blocks = []
+    for block in data["body"]:
+        ((kind, value),) = block.items()
+        if kind == "heading":
+            blocks.append({"heading": {"text": glossary.add(value), "level": "h2"}})
+        elif kind == "paragraph":
+            blocks.append({"paragraph": f"<p>{glossary.add(value)}</p>"})
+        elif kind == "list":
+            blocks.append({"list": {"ordered": False, "items": [glossary.add(item) for item in value]}})
+        elif kind == "image":
+            image = ensure_illustration(value["key"])
+            blocks.append(
+                {
+                    "image": {
+                        "image": image.pk,
+                        "alt_text": glossary.add(value["alt"]),
+                        "decorative": False,
+                        "caption": glossary.add(value["caption"]),
+                    }
+                }
+            )
+    return ensure_page(
+        ctx,
+        ctx.city_root,
+        ContentPage,
+        data["slug"],
+        title=glossary.add(data["title"]),
+        summary=glossary.add(data["summary"]),
+        search_description=glossary.add(data["summary"]),
+        body=stream_data(blocks, key=data["slug"]),
+        show_in_menus=False,
+    )
 
 
 def seed(ctx):
@@ -318,6 +392,7 @@ def seed(ctx):
     for value in [*CITY_ROOT["city_root"].values(), *CITY_ROOT["city_root_parts"]]:
         glossary.add(value)
     pages = seed_japanese(ctx, glossary)
+    pages.append(seed_foreign_residents(ctx, glossary))
     locales = list(Locale.objects.filter(language_code__in=TARGET_LANGUAGES))
     locales.sort(key=lambda locale: TARGET_LANGUAGES.index(locale.language_code))
 

@@ -20,7 +20,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import HeadingBlock, ImageBlock, ParagraphBlock
+from cms.blocks import GalleryBlock, HeadingBlock, ImageBlock, ParagraphBlock
+from cms.images import ALT_REQUIRED, MainImageMixin
 from cms.pages import BasePage, IntroMixin
 
 SPOT_CATEGORIES = [
@@ -45,10 +46,23 @@ WEEKDAY_NOTE = "例：月火水木金土日（オープンデータの「利用�
 
 def body_field(verbose_name="本文"):
     return StreamField(
-        [("heading", HeadingBlock()), ("paragraph", ParagraphBlock()), ("image", ImageBlock())],
+        [
+            ("heading", HeadingBlock()),
+            ("paragraph", ParagraphBlock()),
+            ("image", ImageBlock()),
+            ("gallery", GalleryBlock()),
+        ],
         verbose_name=verbose_name,
         blank=True,
     )
+
+
+def require_photo_alt(page):
+    """A page's photo says what it shows: no photo without its alt text."""
+    from django.core.exceptions import ValidationError
+
+    if page.photo_id and not (page.photo_alt or "").strip():
+        raise ValidationError({"photo_alt": ALT_REQUIRED.replace("か、「装飾のための画像」を選んで", "して")})
 
 
 def synchronized(*names):
@@ -66,14 +80,16 @@ class HighlightBlock(blocks.StructBlock):
         icon = "pick"
 
 
-class TourismTopPage(IntroMixin, BasePage):
+class TourismTopPage(MainImageMixin, IntroMixin, BasePage):
     """観光ガイドのトップ: featured spots, this season's highlights, upcoming events, bloom status."""
 
     search_kind = "tourism"
 
     highlights = StreamField([("highlight", HighlightBlock())], verbose_name="今季の見どころ", blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("highlights")]
+    content_panels = (
+        Page.content_panels + [FieldPanel("intro")] + MainImageMixin.main_image_panels + [FieldPanel("highlights")]
+    )
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["tourism.SpotIndexPage", "tourism.EventIndexPage"]
     max_count_per_parent = 1
@@ -184,6 +200,12 @@ class SpotPage(BasePage):
         "写真の代替テキスト", max_length=200, blank=True, help_text="写真の内容を文章で説明してください。"
     )
     photo_licence = models.CharField("写真のライセンス", max_length=100, blank=True, default="CC BY 4.0")
+    photo_caption = models.CharField(
+        "写真のキャプション",
+        max_length=200,
+        blank=True,
+        help_text="写真でない図やイラストのときは、そう書いてください（例：イラスト）。翻訳の対象です。",
+    )
 
     address = models.CharField("住所", max_length=200)
     address_note = models.CharField("方書（建物名など）", max_length=200, blank=True)
@@ -227,7 +249,10 @@ class SpotPage(BasePage):
         FieldPanel("reading"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("featured")]),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt"), FieldPanel("photo_licence")], "写真"),
+        MultiFieldPanel(
+            [FieldPanel("photo"), FieldPanel("photo_alt"), FieldPanel("photo_caption"), FieldPanel("photo_licence")],
+            "写真",
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -297,6 +322,10 @@ class SpotPage(BasePage):
         index.SearchField("contact_name"),
         index.FilterField("category"),
     ]
+
+    def clean(self):
+        super().clean()
+        require_photo_alt(self)
 
     class Meta:
         verbose_name = "観光スポット"
@@ -375,6 +404,12 @@ class EventPage(BasePage):
         related_name="+",
     )
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
+    photo_caption = models.CharField(
+        "写真のキャプション",
+        max_length=200,
+        blank=True,
+        help_text="写真でない図やイラストのときは、そう書いてください（例：イラスト）。翻訳の対象です。",
+    )
 
     start_date = models.DateField("開始日")
     end_date = models.DateField("終了日", null=True, blank=True, help_text="1日だけのときは空欄。")
@@ -412,7 +447,7 @@ class EventPage(BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("reading"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], "写真"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt"), FieldPanel("photo_caption")], "写真"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -482,6 +517,10 @@ class EventPage(BasePage):
         index.SearchField("how_to_apply"),
         index.SearchField("contact_name"),
     ]
+
+    def clean(self):
+        super().clean()
+        require_photo_alt(self)
 
     class Meta:
         verbose_name = "イベント"
@@ -573,8 +612,13 @@ class PeonyBloomReport(models.Model):
         "ひとこと",
         max_length=200,
         blank=True,
-        help_text="例：南側の園路沿いが見頃です。（日本語のまま各言語に表示します）",
+        help_text="例：南側の園路沿いが見頃です。外国語の欄が空のときは、日本語のまま各言語に表示します。",
     )
+    # 外国語のひとこと: the guide's visitors read the note in their language; empty = the Japanese is shown.
+    comment_en = models.CharField("ひとこと（英語）", max_length=200, blank=True)
+    comment_zh_hans = models.CharField("ひとこと（中国語簡体字）", max_length=200, blank=True)
+    comment_zh_hant = models.CharField("ひとこと（中国語繁体字）", max_length=200, blank=True)
+    comment_ko = models.CharField("ひとこと（韓国語）", max_length=200, blank=True)
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="写真",
@@ -584,6 +628,10 @@ class PeonyBloomReport(models.Model):
         related_name="+",
     )
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
+    photo_alt_en = models.CharField("写真の代替テキスト（英語）", max_length=200, blank=True)
+    photo_alt_zh_hans = models.CharField("写真の代替テキスト（中国語簡体字）", max_length=200, blank=True)
+    photo_alt_zh_hant = models.CharField("写真の代替テキスト（中国語繁体字）", max_length=200, blank=True)
+    photo_alt_ko = models.CharField("写真の代替テキスト（韓国語）", max_length=200, blank=True)
     created_at = models.DateTimeField("登録日時", default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -599,8 +647,21 @@ class PeonyBloomReport(models.Model):
         FieldPanel("status"),
         FieldPanel("observed_on"),
         FieldPanel("comment"),
+        MultiFieldPanel(
+            [FieldPanel("comment_en"), FieldPanel("comment_zh_hans"), FieldPanel("comment_zh_hant"), FieldPanel("comment_ko")],
+            "ひとこと（外国語）",
+        ),
         FieldPanel("photo"),
         FieldPanel("photo_alt"),
+        MultiFieldPanel(
+            [
+                FieldPanel("photo_alt_en"),
+                FieldPanel("photo_alt_zh_hans"),
+                FieldPanel("photo_alt_zh_hant"),
+                FieldPanel("photo_alt_ko"),
+            ],
+            "写真の代替テキスト（外国語）",
+        ),
     ]
 
     class Meta:

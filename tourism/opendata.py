@@ -78,7 +78,10 @@ def _image_url(page, request):
 
 
 def _url(page, request):
-    return page.get_full_url(request) or ""
+    # From the request, not the Site record: the Site says port 80 even when the city serves another port.
+    if request is None:
+        return page.get_full_url() or ""
+    return request.build_absolute_uri(page.get_url(request))
 
 
 def spot_rows(request=None):

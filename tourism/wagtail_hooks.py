@@ -25,7 +25,7 @@ class BloomQuickForm(forms.ModelForm):
 
     class Meta:
         model = PeonyBloomReport
-        fields = ["status", "observed_on", "comment"]
+        fields = ["status", "observed_on", "comment", "comment_en", "comment_zh_hans", "comment_zh_hant", "comment_ko"]
         error_messages = {"status": {"required": "開花状況を選んでください。"}}
 
     def __init__(self, *args, **kwargs):

@@ -64,3 +64,19 @@ def next_office_opening(moment=None):
 
 def describe_day(day: date):
     return f"{day.year}年{day.month}月{day.day}日（{'月火水木金土日'[day.weekday()]}）"
+
+
+CLOSED_DAYS_TEXT = "土曜日・日曜日・祝日と12月29日から1月3日"
+
+
+def advance_notice_text():
+    """How early to apply, in words, from the rule the form enforces (MIN_BUSINESS_DAYS_AHEAD).
+
+    Pages and FAQ answers use this instead of writing 「3日前まで」 by hand, which would not match
+    a form that counts office days only.
+    """
+    return f"{MIN_BUSINESS_DAYS_AHEAD}開庁日前まで（{CLOSED_DAYS_TEXT}は数えません）"
+
+
+def earliest_day_text():
+    return f"申込みの日から{MIN_BUSINESS_DAYS_AHEAD}開庁日目以降"

@@ -6,7 +6,9 @@ import unicodedata
 from django import forms
 
 from water.business_days import (
+    CLOSED_DAYS_TEXT,
     describe_day,
+    earliest_day_text,
     earliest_preferred_date,
     holiday_name,
     is_business_day,
@@ -135,8 +137,8 @@ class WaterApplicationForm(forms.Form):
         earliest = earliest_preferred_date(today)
         latest = latest_preferred_date(today)
         self.fields["preferred_date"].help_text = (
-            f"{describe_day(earliest)}から{describe_day(latest)}までの、土曜日・日曜日・祝日と"
-            "12月29日から1月3日を除く日を選んでください（申込みの日から3開庁日目以降）。"
+            f"{describe_day(earliest)}から{describe_day(latest)}までの、{CLOSED_DAYS_TEXT}を除く日を"
+            f"選んでください（{earliest_day_text()}）。"
         )
         self.fields["preferred_date"].widget.attrs.update(
             {"min": earliest.isoformat(), "max": latest.isoformat()}
@@ -176,7 +178,10 @@ class WaterApplicationForm(forms.Form):
             raise forms.ValidationError(
                 "電話番号は市外局番から、固定電話は10桁、携帯電話は11桁で入力してください。例：0248-75-1111"
             )
-        return digits
+        # Stored and shown as the resident wrote it (half-width, one kind of hyphen): 確認 must show
+        # the number they typed, and staff call it as written. Only the digits are validated.
+        written = re.sub(r"[‐－―ー]", "-", raw)
+        return re.sub(r"\s+", " ", written).strip()
 
     def clean_preferred_date(self):
         day = self.cleaned_data["preferred_date"]
@@ -184,7 +189,7 @@ class WaterApplicationForm(forms.Form):
         latest = latest_preferred_date(self.today)
         if day < earliest:
             raise forms.ValidationError(
-                f"希望日は、申込みの日から3開庁日目の{describe_day(earliest)}以降の日を選んでください。"
+                f"希望日は、{earliest_day_text().removesuffix('以降')}の{describe_day(earliest)}以降の日を選んでください。"
             )
         if day > latest:
             raise forms.ValidationError(f"希望日は{describe_day(latest)}までの日を選んでください。")

@@ -29,6 +29,7 @@ from cms.blocks import (
     ParagraphBlock,
     TableBlock,
 )
+from cms.images import MainImageMixin
 from cms.pages import BasePage, IntroMixin
 
 
@@ -47,7 +48,7 @@ def body_blocks():
 # --- トップページ -------------------------------------------------------------------------------
 
 
-class WaterHomePage(IntroMixin, BasePage):
+class WaterHomePage(MainImageMixin, IntroMixin, BasePage):
     """トップページ of the water-utility site (須賀川市 水道事業), a Site of its own."""
 
     emergency_heading = models.CharField(
@@ -63,6 +64,7 @@ class WaterHomePage(IntroMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        *MainImageMixin.main_image_panels,
         MultiFieldPanel(
             [FieldPanel("emergency_heading"), FieldPanel("emergency_phone"), FieldPanel("emergency_text")],
             heading="漏水・故障の連絡先（24時間）",

@@ -25,6 +25,8 @@ def preferences(request):
     for name, (cookie, allowed, default) in SETTINGS.items():
         value = request.COOKIES.get(cookie, default) if request is not None else default
         prefs[name] = value if value in allowed else default
+    # 白 chosen here overrides the system's dark setting; no choice follows it (see site.css).
+    prefs["colour_chosen"] = request is not None and request.COOKIES.get("a11y_colour") in SETTINGS["colour"][1]
     return prefs
 
 
@@ -32,7 +34,7 @@ def body_classes(prefs):
     classes = []
     if prefs["text"] != "standard":
         classes.append(f"a11y-text-{prefs['text']}")
-    if prefs["colour"] != "white":
+    if prefs["colour"] != "white" or prefs.get("colour_chosen"):
         classes.append(f"a11y-colour-{prefs['colour']}")
     if prefs["ruby"] == "on":
         classes.append("a11y-ruby")

@@ -137,6 +137,8 @@ LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
+# Dates and times in each language's own conventions (cms/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("ja", "日本語"),

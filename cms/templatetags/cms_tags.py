@@ -1,5 +1,9 @@
+import re
+from pathlib import Path
+
 from django import template
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.i18n import html_lang as _html_lang
@@ -13,6 +17,14 @@ def jdate(value):
     if not value:
         return ""
     return formats.date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def jtime(value):
+    """A time in the active language's form: 8時30分 in Japanese, 8:30 AM in English."""
+    if not value:
+        return ""
+    return formats.time_format(value, "TIME_FORMAT")
 
 
 @register.filter
@@ -77,3 +89,105 @@ def site_identity(context):
     if site is None:
         return None
     return SiteIdentity.for_site(site)
+
+
+# --- icons (Tabler Icons, cms/icons/) -------------------------------------------------------------
+
+ICON_DIR = Path(__file__).resolve().parent.parent / "icons"
+_ICON_CACHE = {}
+
+# Default icons of the city's taxonomies, by slug: くらしのできごと and the top-level 分類.
+LIFE_EVENT_ICONS = {
+    "ninshin": "baby-bottle",
+    "kosodate": "baby-carriage",
+    "nyuen": "school",
+    "shushoku": "briefcase",
+    "kekkon": "rings",
+    "hikkoshi": "truck",
+    "korei": "old",
+    "okuyami": "flower",
+}
+SECTION_ICONS = {
+    "kurashi": "home",
+    "kosodate": "backpack",
+    "kenko": "stethoscope",
+    "bosai": "alert-triangle",
+    "sangyo": "building-factory-2",
+    "shisei": "building-community",
+    "faq": "help-circle",
+    "kanko": "map-pin",
+    "gomi": "trash",
+    "foreign-residents": "world",
+}
+
+
+def _icon_svg(name):
+    if name not in _ICON_CACHE:
+        path = ICON_DIR / f"{name}.svg"
+        if not re.fullmatch(r"[a-z0-9-]+", name or "") or not path.is_file():
+            _ICON_CACHE[name] = ""
+        else:
+            svg = path.read_text(encoding="utf-8")
+            # Decorative: the link's text names it. Drop the 24px box so CSS sizes it with the text.
+            svg = re.sub(r"\s+", " ", svg).strip()
+            svg = re.sub(r' (width|height)="24"', "", svg, count=2)
+            svg = svg.replace('class="icon ', 'aria-hidden="true" focusable="false" class="icon ', 1)
+            _ICON_CACHE[name] = svg
+    return _ICON_CACHE[name]
+
+
+@register.simple_tag
+def icon(name, fallback=""):
+    """An inline SVG icon (decorative); `fallback` when the set has no icon of that name."""
+    return mark_safe(_icon_svg(name) or _icon_svg(fallback))
+
+
+@register.filter
+def life_event_icon(life_event):
+    return LIFE_EVENT_ICONS.get(getattr(life_event, "slug", ""), "clipboard-list")
+
+
+@register.filter
+def section_icon(page):
+    return getattr(page, "icon", "") or SECTION_ICONS.get(getattr(page, "slug", ""), "file-text")
+
+
+# --- per-language values of Japanese settings (SiteIdentity, bloom notes) ----------------------------
+
+
+def field_suffix(language_code):
+    """Model field suffix of a language: office_hours_en, comment_zh_hans …"""
+    return (language_code or "ja").lower().replace("-", "_")
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, obj, field):
+    """The value of `field` for the visitor's language: {"text", "lang"}.
+
+    Japanese pages get the field itself. Other languages get `field_<language>` when an editor filled
+    it in; otherwise the Japanese text, with lang="ja" so it is read (and fonted) as Japanese.
+    """
+    from django.utils import translation
+
+    language = translation.get_language() or "ja"
+    japanese = getattr(obj, field, "") or "" if obj is not None else ""
+    if language == "ja" or obj is None:
+        return {"text": japanese, "lang": "ja" if japanese else None, "fallback": False}
+    translated = getattr(obj, f"{field}_{field_suffix(language)}", "") or ""
+    if translated:
+        return {"text": translated, "lang": None, "fallback": False}
+    return {"text": japanese, "lang": "ja" if japanese else None, "fallback": bool(japanese)}
+
+
+@register.filter
+def international_phone(number):
+    """0248-75-1111 → +81-248-75-1111: how a visitor from abroad dials a Japanese number."""
+    # Only the number: a note after it such as （代表） is Japanese and means nothing when dialling.
+    match = re.match(r"[\d\s()‐－―ー-]+", (number or "").strip())
+    text = match.group(0).strip() if match else (number or "").strip()
+    digits = re.sub(r"\D", "", text)
+    if not digits.startswith("0") or len(digits) < 9:
+        return text
+    rest = re.sub(r"^[\s(]*0", "", text).replace(")", "-").replace("(", "")
+    rest = re.sub(r"[\s‐－―ー-]+", "-", rest).strip("-")
+    return f"+81-{rest}"

@@ -39,12 +39,13 @@ def test_switcher_lists_every_translation_in_its_own_name_and_lang(client, guide
         assert f'href="{path}" lang="{lang}" hreflang="{lang}">{name}</a>' in switcher
 
 
-def test_switcher_leaves_out_languages_the_page_is_not_in(client, guide, city_host):
+def test_switcher_sends_languages_the_page_is_not_in_to_their_top_page(client, guide, city_host):
     guide["spot"].get_translation(Locale.objects.get(language_code="ko")).unpublish()
     html = client.get("/en/kanko/spots/botanen/", HTTP_HOST=city_host).content.decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    assert "한국어" not in switcher
-    assert "简体中文" in switcher
+    assert '/ko/kanko/spots/botanen/' not in switcher
+    assert '한국어 <span class="language-switcher__note">(첫 페이지)</span>' in switcher
+    assert 'href="/zh-hans/kanko/spots/botanen/"' in switcher
 
 
 def test_hreflang_links_name_every_translation_and_japanese_as_default(client, guide, city_host):
@@ -60,10 +61,11 @@ def test_hreflang_links_name_every_translation_and_japanese_as_default(client, g
     }
 
 
-def test_untranslated_page_has_no_switcher_no_alternates_and_no_foreign_url(client, guide, city_host):
+def test_untranslated_page_links_each_languages_top_no_alternates_and_no_foreign_url(client, guide, city_host):
     SpotPageFactory(parent=guide["spot_index"], title="乙字ケ滝", slug="otsuji")
     html = client.get("/kanko/spots/otsuji/", HTTP_HOST=city_host).content.decode()
-    assert 'class="language-switcher"' not in html
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert '<span class="language-switcher__note">(top page)</span>' in switcher
     assert 'rel="alternate"' not in html
     # Under /en/ the Japanese page is not served as if it were English.
     assert client.get("/en/kanko/spots/otsuji/", HTTP_HOST=city_host).status_code == 404

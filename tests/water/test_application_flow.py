@@ -95,7 +95,7 @@ def test_submission_stores_the_application_and_shows_the_reception_number(water_
     application = WaterApplication.objects.get()
     today = timezone.localdate()
     assert application.reception_number == f"W-{today:%Y%m%d}-0001"
-    assert application.name == "須賀川 太郎" and application.phone == "0248751111"
+    assert application.name == "須賀川 太郎" and application.phone == "0248-75-1111"
     assert application.status_changes.count() == 1
     html = water_client.get("/apply/?step=done").content.decode()
     assert "申込みを受け付けました" in html and application.reception_number in html
@@ -226,3 +226,9 @@ def test_mail_failure_keeps_the_application_and_logs_no_personal_data(
     assert "could not be sent" in caplog.text
     for value in PERSONAL:
         assert value not in caplog.text
+
+
+def test_confirm_screen_shows_the_phone_number_as_written(water_client, apply_page):
+    html = confirm(water_client, phone="０２４８－７５－１１１１").content.decode()
+    assert "0248-75-1111" in html
+    assert "0248751111" not in html

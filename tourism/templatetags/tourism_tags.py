@@ -73,6 +73,7 @@ def language_versions(context):
                     "current": translated.pk == page.pk,
                 }
             )
+        entries = _with_language_tops(entries, request)
     elif request is not None:
         for code, url in _path_versions(request):
             entries.append(
@@ -85,6 +86,46 @@ def language_versions(context):
                     "current": code == current,
                 }
             )
+    return entries
+
+
+def _language_tops(request):
+    """{language code: live top page} of the current Site's languages."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {}
+    tops = site.root_page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {top.locale.language_code: top for top in tops if not top.alias_of_id or top.pk == site.root_page_id}
+
+
+def _with_language_tops(entries, request):
+    """Every language of the Site: a page without a translation links to that language's top page.
+
+    The link says so in the visitor's language ("(top page)"), so nobody expects the same page.
+    The water site has Japanese tops only: its pages keep a switcher-less header.
+    """
+    have = {entry["code"] for entry in entries}
+    tops = _language_tops(request)
+    missing = [code for code in LANGUAGE_ORDER if code in tops and code not in have]
+    if not missing:
+        return entries
+    for code in missing:
+        top = tops[code]
+        with translation.override(code):
+            note = translation.gettext("（トップページへ）")
+        entries.append(
+            {
+                "code": code,
+                "lang": html_lang(code),
+                "name": language_name(code),
+                "url": top.get_url(request),
+                "full_url": top.get_full_url(request),
+                "current": False,
+                "fallback": True,
+                "note": note,
+            }
+        )
+    entries.sort(key=lambda entry: LANGUAGE_ORDER.index(entry["code"]) if entry["code"] in LANGUAGE_ORDER else 99)
     return entries
 
 
@@ -126,4 +167,30 @@ def yen(value):
 
 @register.filter
 def hhmm(value):
-    return value.strftime("%H:%M") if value else ""
+    """A time in the active language's form (8時30分, 8:30 AM …): one style on every page."""
+    from django.utils import formats
+
+    return formats.time_format(value, "TIME_FORMAT") if value else ""
+
+
+@register.filter
+def translations_only(languages):
+    """The entries that are this page in another language (for hreflang), not a language's top page."""
+    return [language for language in languages if not language.get("fallback")]
+
+
+FOREIGN_RESIDENTS_SLUG = "foreign-residents"
+
+
+@register.simple_tag(takes_context=True)
+def foreign_residents_page(context):
+    """外国人住民の方へ in the current page's language (a page of that slug under the language's top)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth < 2:
+        return None
+    top = page if page.depth == 2 else page.get_ancestors().filter(depth=2).first()
+    if top is None:
+        return None
+    return (
+        Page.objects.child_of(top).live().public().filter(slug__startswith=FOREIGN_RESIDENTS_SLUG).first()
+    )

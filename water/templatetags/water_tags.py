@@ -56,3 +56,11 @@ def error_anchor(field):
     if getattr(field.field.widget, "input_type", "") == "radio":
         return f"{field.auto_id}_0"
     return field.id_for_label or field.auto_id
+
+
+@register.simple_tag
+def advance_notice():
+    """「3開庁日前まで（…は数えません）」 from the application form's own rule."""
+    from water.business_days import advance_notice_text
+
+    return advance_notice_text()

@@ -11,7 +11,8 @@
     Array.prototype.slice.call(body.classList).forEach(function (cls) {
       if (cls.indexOf("a11y-" + name + "-") === 0) body.classList.remove(cls);
     });
-    if (value !== DEFAULTS[name]) body.classList.add("a11y-" + name + "-" + value);
+    // A chosen colour always gets its class: 白 chosen here overrides the system's dark setting.
+    if (value !== DEFAULTS[name] || name === "colour") body.classList.add("a11y-" + name + "-" + value);
     document.cookie = COOKIES[name] + "=" + value + ";path=/;max-age=" + YEAR + ";samesite=lax";
   }
 
