@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from cms.admin_locale import ADMIN_LOCALE_PATHS
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
 
@@ -132,7 +134,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 # The admin is offered in Japanese (default) and English only.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own strings, then complete Japanese for Wagtail and wagtail-localize (cms/admin_locale.py).
+LOCALE_PATHS = [PROJECT_DIR / "locale", *ADMIN_LOCALE_PATHS]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
