@@ -21,6 +21,7 @@ from pathlib import Path
 
 import polib
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from cms.admin_locale import ADMIN_CATALOGUES, LOCALE_ROOT
 
@@ -157,6 +158,15 @@ class Catalogue:
         self.ours.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
         self.ours.metadata["Content-Type"] = "text/plain; charset=UTF-8"
         self.ours.metadata["Project-Id-Version"] = self.module
+        self.ours.metadata.setdefault("MIME-Version", "1.0")
+        self.ours.metadata.setdefault("Content-Transfer-Encoding", "8bit")
+        for name, value in (
+            ("PO-Revision-Date", timezone.now().strftime("%Y-%m-%d %H:%M%z")),
+            ("Last-Translator", "Sukagawa CMS team"),
+            ("Language-Team", "Japanese (https://app.transifex.com/torchbox/teams/8009/ja/)"),
+        ):
+            if not self.ours.metadata.get(name) or "YEAR" in self.ours.metadata[name] or "FULL NAME" in self.ours.metadata[name] or "LANGUAGE" in self.ours.metadata[name]:
+                self.ours.metadata[name] = value
         upstream_ja = (
             {_key(e): e for e in self.upstream_ja if _is_translated(e)} if self.upstream_ja else {}
         )
