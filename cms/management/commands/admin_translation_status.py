@@ -303,7 +303,8 @@ class Command(BaseCommand):
             f"({100.0 * sum_upstream / sum_total:.0f}%)"
         )
         for problem in inconsistent_translations(catalogues):
-            self.stdout.write(f"    注意（同じ原文に別の訳、LOCALE_PATHS の先の訳が使われます）: {problem}")
+            # Django merges every catalogue of a domain: one msgid shows one Japanese everywhere.
+            failures.append(f"同じ原文に別の訳があります（LOCALE_PATHS の先の訳だけが使われます）: {problem}")
         for failure in failures:
             self.stderr.write(failure)
         if check and failures:
