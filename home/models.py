@@ -54,7 +54,6 @@ def content_blocks():
 # --- snippets ---------------------------------------------------------------------------------
 
 
-@register_snippet
 class Department(index.Indexed, models.Model):
     """担当課: who answers for a page. Pages show 「このページに関するお問い合わせ」 from it."""
 

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
@@ -126,3 +127,8 @@ def warn_after_create(request, page):
 @hooks.register("after_edit_page")
 def warn_after_edit(request, page):
     _report_after_save(request, page)
+
+
+@hooks.register("insert_editor_js")
+def clear_stale_errors_after_autosave():
+    return format_html('<script src="{}"></script>', static("cms/admin/autosave-messages.js"))

@@ -271,3 +271,9 @@ DEMO_SEED_MODULES.insert(
     DEMO_SEED_MODULES.index("tourism.demo") + 1 if "tourism.demo" in DEMO_SEED_MODULES else len(DEMO_SEED_MODULES),
     "home.demo_groups",
 )
+
+# --- admin (issue 13) ---
+# Login form with a translated password label (cms/admin_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.JapaneseLoginForm"
+# The page chooser opens at the editor's own site, without Root and other sites (cms/admin_chooser.py).
+MIDDLEWARE += ["cms.admin_chooser.PageChooserStartMiddleware"]

@@ -37,7 +37,9 @@ def test_check_fails_on_an_untranslated_entry(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("path", sorted(LOCALE_ROOT.glob("*/ja/LC_MESSAGES/*.po")), ids=lambda p: p.parts[-4])
 def test_catalogue_passes_msgfmt_check(path):
-    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -45,7 +47,10 @@ def test_catalogue_passes_msgfmt_check(path):
     ("msgid", "japanese"),
     [
         ("Page '%(page_title)s' moved.", "ページ「%(page_title)s」を移動しました。"),
-        ("Page '%(page_title)s' has been submitted for moderation.", "ページ「%(page_title)s」の承認を依頼しました。"),
+        (
+            "Page '%(page_title)s' has been submitted for moderation.",
+            "ページ「%(page_title)s」の承認を依頼しました。",
+        ),
         ("Compare with previous version", "前の版と比較"),
         ("Search all pages…", "すべてのページを検索…"),
     ],

@@ -165,11 +165,14 @@ class Catalogue:
             ("Last-Translator", "Sukagawa CMS team"),
             ("Language-Team", "Japanese (https://app.transifex.com/torchbox/teams/8009/ja/)"),
         ):
-            if not self.ours.metadata.get(name) or "YEAR" in self.ours.metadata[name] or "FULL NAME" in self.ours.metadata[name] or "LANGUAGE" in self.ours.metadata[name]:
+            if (
+                not self.ours.metadata.get(name)
+                or "YEAR" in self.ours.metadata[name]
+                or "FULL NAME" in self.ours.metadata[name]
+                or "LANGUAGE" in self.ours.metadata[name]
+            ):
                 self.ours.metadata[name] = value
-        upstream_ja = (
-            {_key(e): e for e in self.upstream_ja if _is_translated(e)} if self.upstream_ja else {}
-        )
+        upstream_ja = {_key(e): e for e in self.upstream_ja if _is_translated(e)} if self.upstream_ja else {}
         ours = {_key(e): e for e in self.ours}
         changed_from = {new_key: old_key for old_key, new_key in self.changed}
         result = polib.POFile(wrapwidth=0)
@@ -237,7 +240,9 @@ def inconsistent_translations(catalogues):
                 continue
             other = seen.setdefault((_key(entry), catalogue.domain), (catalogue.name, entry.msgstr))
             if other[1] != entry.msgstr:
-                problems.append(f"{entry.msgid!r}: {other[0]} 「{other[1]}」 / {catalogue.name} 「{entry.msgstr}」")
+                problems.append(
+                    f"{entry.msgid!r}: {other[0]} 「{other[1]}」 / {catalogue.name} 「{entry.msgstr}」"
+                )
     return problems
 
 
@@ -276,7 +281,9 @@ class Command(BaseCommand):
             translated, total = catalogue.coverage()
             upstream = catalogue.upstream_ja_count()
             sum_translated, sum_total, sum_upstream = (
-                sum_translated + translated, sum_total + total, sum_upstream + upstream
+                sum_translated + translated,
+                sum_total + total,
+                sum_upstream + upstream,
             )
             percent = 100.0 * translated / total if total else 100.0
             self.stdout.write(
@@ -285,7 +292,10 @@ class Command(BaseCommand):
             )
             if translated < total:
                 failures.append(f"{catalogue.name}: {total - translated} 件が未翻訳です")
-            for label, keys in (("new upstream msgid", catalogue.new), ("removed upstream", catalogue.removed)):
+            for label, keys in (
+                ("new upstream msgid", catalogue.new),
+                ("removed upstream", catalogue.removed),
+            ):
                 for key in keys:
                     self.stdout.write(f"    {label}: {key[1]!r}")
             for old, new in catalogue.changed:
