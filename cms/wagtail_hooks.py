@@ -1,4 +1,10 @@
+from django.templatetags.static import static
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.sites.views import IndexView as SiteIndexView
 
 from cms.admin_chooser import restrict_to_own_sites
 
@@ -6,3 +12,17 @@ from cms.admin_chooser import restrict_to_own_sites
 @hooks.register("construct_page_chooser_queryset")
 def page_chooser_shows_own_sites(pages, request):
     return restrict_to_own_sites(pages, request)
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_in_japanese():
+    return format_html('<script src="{}" defer></script>', static("cms/admin/localize-japanese.js"))
+
+
+# Wagtail 8.0's site list labels its columns from the field names ("Site name", "Root page"), in
+# English whatever the language; the model's own (translated) verbose names are what it meant.
+_capfirst_lazy = lazy(capfirst, str)
+_SITE_COLUMN_LABELS = {"site_name": gettext_lazy("site name"), "root_page": gettext_lazy("root page")}
+for _column in SiteIndexView.columns:
+    if _column.name in _SITE_COLUMN_LABELS:
+        _column.label = _capfirst_lazy(_SITE_COLUMN_LABELS[_column.name])
