@@ -5,8 +5,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.sites.views import IndexView as SiteIndexView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_chooser import restrict_to_own_sites
+from cms.models import Department
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -26,3 +30,22 @@ _SITE_COLUMN_LABELS = {"site_name": gettext_lazy("site name"), "root_page": gett
 for _column in SiteIndexView.columns:
     if _column.name in _SITE_COLUMN_LABELS:
         _column.label = _capfirst_lazy(_SITE_COLUMN_LABELS[_column.name])
+
+
+class DepartmentChooserViewSet(SnippetChooserViewSet):
+    """All 担当課 on one screen, by name and 係 (a city has a few dozen; paging hid most of them)."""
+
+    def get_object_list(self):
+        return Department.objects.order_by("name", "section")
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    chooser_viewset_class = DepartmentChooserViewSet
+    chooser_per_page = 200
+    list_display = ["name", "section", "phone"]
+    ordering = ["name", "section"]
+
+
+register_snippet(DepartmentViewSet)

@@ -5,29 +5,9 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import Department, DisasterModeSettings, EmergencyNotice, active_emergency_notices
-
-
-class DepartmentChooserViewSet(SnippetChooserViewSet):
-    """All 担当課 on one screen, by name and 係 (a city has a few dozen; paging hid most of them)."""
-
-    def get_object_list(self):
-        return Department.objects.order_by("name", "section")
-
-
-class DepartmentViewSet(SnippetViewSet):
-    model = Department
-    icon = "group"
-    chooser_viewset_class = DepartmentChooserViewSet
-    chooser_per_page = 200
-    list_display = ["name", "section", "phone"]
-    ordering = ["name", "section"]
-
-
-register_snippet(DepartmentViewSet)
+from home.models import DisasterModeSettings, EmergencyNotice, active_emergency_notices
 
 
 class EmergencyNoticeViewSet(SnippetViewSet):
