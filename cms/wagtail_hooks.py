@@ -8,6 +8,7 @@ from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize import models as wagtail_localize_models
 
 from cms.admin_chooser import restrict_to_own_sites
 from cms.models import Department
@@ -49,3 +50,8 @@ class DepartmentViewSet(SnippetViewSet):
 
 
 register_snippet(DepartmentViewSet)
+
+
+# wagtail-localize 1.14.5 writes 「1 December 2026に手動で翻訳」 with strftime's English month names;
+# the city writes dates as 2026年12月1日.
+wagtail_localize_models.DATE_FORMAT = "%Y年%-m月%-d日"
