@@ -5,7 +5,6 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 
 @register_setting(icon="site")
@@ -106,7 +105,6 @@ class SiteIdentity(BaseSiteSetting):
         return self.logo_text or self.site_name
 
 
-@register_snippet
 class Department(index.Indexed, models.Model):
     """担当課: who answers for a page, on every Site. Pages show 「このページに関するお問い合わせ」 from it."""
 

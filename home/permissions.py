@@ -159,8 +159,38 @@ def tourism_sections():
     return pages
 
 
+# What Wagtail's initial migrations create; a city works with its own groups and workflow instead.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+
+def remove_wagtail_defaults():
+    """Drop Wagtail's sample groups (while nobody is a member) and its sample workflow on Root.
+
+    They are English, grant rights nobody was meant to have, and the workflow on Root would also
+    apply to the water site. A group someone was put in, or a workflow with history, is kept
+    (deactivated and unassigned) so that nothing recorded is lost.
+    """
+    for name in WAGTAIL_DEFAULT_GROUPS:
+        group = Group.objects.filter(name=name).first()
+        if group is not None and not group.user_set.exists():
+            GroupApprovalTask.groups.through.objects.filter(group=group).delete()
+            group.delete()
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+        WorkflowPage.objects.filter(workflow=workflow).delete()
+        tasks = [wt.task for wt in WorkflowTask.objects.filter(workflow=workflow).select_related("task")]
+        if workflow.workflow_states.exists():
+            workflow.deactivate()
+            continue
+        workflow.delete()
+        for task in tasks:
+            if not task.workflow_tasks.exists() and not task.task_states.exists():
+                task.delete()
+
+
 def ensure_editor_groups(city_root, water_root=None):
     """Create the four groups and their permissions; safe to run again at any time."""
+    remove_wagtail_defaults()
     publishers = grant_section(CITY_PUBLISHERS, city_root, publish=True)
     _grant_model_permissions(publishers, CITY_PUBLISHER_MODEL_PERMISSIONS)
     _admin_group(DIVISION_EDITORS)

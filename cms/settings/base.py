@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from cms.admin_locale import ADMIN_LOCALE_PATHS
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
 
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     # After LocaleMiddleware: /en/… and the other language prefixes are a 404 on the water host.
     "water.middleware.JapaneseOnlyWaterSiteMiddleware",
     "cms.a11y.middleware.VisitorToolsMiddleware",
+    # The page chooser opens at the editor's own site, without Root and other sites (cms/admin_chooser.py).
+    "cms.admin_chooser.PageChooserStartMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -150,7 +154,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 # The admin is offered in Japanese (default) and English only.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own strings, then complete Japanese for Wagtail and wagtail-localize (cms/admin_locale.py).
+LOCALE_PATHS = [PROJECT_DIR / "locale", *ADMIN_LOCALE_PATHS]
 
 # --- static files and media ---
 STATIC_URL = "/static/"
@@ -321,3 +326,7 @@ WAGTAILFRONTENDCACHE = {
 }
 # Japanese pages have no /ja/ prefix: purge each URL as it is, not once per language prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# --- admin (issue 13) ---
+# Login form with a translated password label (cms/admin_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.JapaneseLoginForm"

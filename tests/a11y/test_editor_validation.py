@@ -111,4 +111,39 @@ def test_warnings_never_block_publishing(client, django_user_model, page):
     page.refresh_from_db()
     assert "ＦＡＸ" in page.intro
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert any("全角英数字「ＦＡＸ」" in m for m in messages)
+    assert any("「ＦＡＸ」" in m and "全角英数字（注意）" in m for m in messages)
+
+
+def saved_messages(response):
+    return [str(m) for m in response.wsgi_request._messages if "アクセシビリティの" in str(m)]
+
+
+def test_draft_save_lists_errors_and_warnings_apart(client, django_user_model, page):
+    user = editor(django_user_model, "各課編集者")
+    intro = "<p>手続き①を済ませ、ＦＡＸでお送りください。</p>"
+    response = post(client, user, page, form_data(page, intro=intro, action=None))
+    (message,) = saved_messages(response)
+    errors, warnings = message.split("注意（1 件）")
+    assert "エラー（1 件）" in errors and "①" in errors and "ＦＡＸ" not in errors
+    assert "ＦＡＸ" in warnings and "①" not in warnings
+
+
+def test_a_link_failing_two_checks_is_listed_once(client, django_user_model, page):
+    user = editor(django_user_model, "各課編集者")
+    intro = '<p>申請書は<a href="https://example.com/form.pdf">こちら</a>です。</p>'
+    response = post(client, user, page, form_data(page, intro=intro, action=None))
+    (message,) = saved_messages(response)
+    assert "エラー（1 件）" in message and message.count("<li>はじめに：「こちら」") == 1
+    assert "リンク先が分からないリンク文字" in message and "ファイルの種類と容量がないリンク" in message
+
+
+def test_autosave_leaves_no_message_for_later(client, django_user_model, page):
+    user = editor(django_user_model, "各課編集者")
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_data(page, intro="<p>手続き①</p>", action=None)
+    response = client.post(url, data, headers={"accept": "application/json"})
+    assert response.status_code == 200 and response.json()["success"]
+    assert saved_messages(response) == []
+    # The next page load shows no stale list from the autosave.
+    assert not [str(m) for m in client.get(url).context["messages"] if "アクセシビリティの" in str(m)]
