@@ -12,7 +12,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-PROJECT_APPS = ["home", "faq", "water", "tourism", "search"]
+PROJECT_APPS = ["home", "faq", "water", "tourism", "search", "indicators"]
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

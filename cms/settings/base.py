@@ -268,3 +268,12 @@ DEMO_SEED_MODULES.insert(
     DEMO_SEED_MODULES.index("tourism.demo") + 1 if "tourism.demo" in DEMO_SEED_MODULES else len(DEMO_SEED_MODULES),
     "home.demo_groups",
 )
+
+# --- indicators ---
+# 計画の指標 (docs/indicators.md): page views as daily aggregates, 電話・窓口の開閉栓受付, the report.
+# PAGE_VIEW_SOURCE: "beacon" (each page loads /pv/<id>.gif, counted in Django; works behind the page
+# cache) or "log" (no image; run `manage.py count_page_views ACCESS_LOG` from cron instead).
+INSTALLED_APPS.insert(INSTALLED_APPS.index("search") + 1, "indicators")
+TEMPLATES[0]["OPTIONS"]["context_processors"] += ["indicators.context_processors.page_view_beacon"]
+PAGE_VIEW_SOURCE = os.environ.get("PAGE_VIEW_SOURCE", "beacon")
+DEMO_SEED_MODULES += ["indicators.demo"]
