@@ -210,6 +210,7 @@ def guide_languages():
         .exclude(locale=source)
         .values("locale__language_code")
         .annotate(n=Count("translation_key", distinct=True))
+        .order_by()  # Page's default ordering (path) would split the groups
         .values_list("locale__language_code", "n")
     ) if keys else {}
     return [
