@@ -1,6 +1,5 @@
 """8-2: the number of foreign languages in which the whole guide (every spot and event) is live."""
 
-import pytest
 
 from indicators.measures import compute
 from tests.tourism.conftest import guide, guide_in_module, no_search_index_updates  # noqa: F401
@@ -24,7 +23,3 @@ def test_one_unpublished_translation_leaves_that_language_incomplete(guide):  # 
     result = languages()
     assert result.value == 3
     assert ("한국어", "1／2ページ（未完成）") in result.details
-
-
-def test_japanese_alone_is_no_foreign_language(db):
-    assert languages().value == 0

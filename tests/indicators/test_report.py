@@ -112,3 +112,8 @@ def test_xlsx_export_opens_with_numbers_as_numbers(client, member_of, figures):
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["9-3"][7] == 1234
     assert all(not (isinstance(cell, str) and cell.startswith("=")) for row in rows.values() for cell in row)
+
+
+def test_without_a_translated_guide_no_foreign_language_counts(figures):
+    (result,) = compute(2026, ["8-2"])
+    assert result.value_text == "0か国語"
