@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from indicators.fiscal import JST
 from indicators.measures import compute
@@ -29,7 +30,7 @@ def test_a_phone_application_recorded_in_the_admin_changes_the_ratio(client, mem
 
     client.force_login(member_of("経営課"))
     response = client.post(
-        "/admin/snippets/indicators/waterapplicationtally/add/",
+        reverse("indicators_water_tallies:add"),
         {"date": "2026-05-13", "kind": "start", "channel": "phone", "count": "3"},
     )
 
@@ -43,7 +44,7 @@ def test_a_phone_application_recorded_in_the_admin_changes_the_ratio(client, mem
 
 def test_the_tally_form_opens_ready_for_todays_phone_call(client, member_of):
     client.force_login(member_of("経営課"))
-    html = client.get("/admin/snippets/indicators/waterapplicationtally/add/").content.decode()
+    html = client.get(reverse("indicators_water_tallies:add")).content.decode()
     assert "電話・窓口の開閉栓受付" in html and "受付日" in html and "件数" in html
     assert "氏名" not in html
 
@@ -51,7 +52,7 @@ def test_the_tally_form_opens_ready_for_todays_phone_call(client, member_of):
 def test_an_unrelated_editor_cannot_record_counts(client, member_of):
     client.force_login(member_of("各課編集者"))
     response = client.post(
-        "/admin/snippets/indicators/waterapplicationtally/add/",
+        reverse("indicators_water_tallies:add"),
         {"date": "2026-05-13", "kind": "start", "channel": "phone", "count": "3"},
     )
     assert response.status_code in (302, 403)
