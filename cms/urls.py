@@ -14,7 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 
-PROJECT_APPS = ["home", "faq", "water", "tourism", "search"]
+PROJECT_APPS = ["home", "faq", "water", "tourism", "search", "indicators"]
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

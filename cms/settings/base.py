@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "water",
     "tourism",
     "search",
+    "indicators",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.site_context",
                 "cms.a11y.context_processors.visitor_tools",
+                "indicators.context_processors.page_view_beacon",
             ],
         },
     },
@@ -285,6 +287,7 @@ DEMO_SEED_MODULES = [
     "tourism.demo",
     "home.demo_groups",
     "search.demo",
+    "indicators.demo",
     "cms.a11y.demo",
 ]
 # Page types of the two demo Sites' root pages (cms.demo creates the Sites before the apps fill them).
@@ -330,3 +333,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- admin (issue 13) ---
 # Login form with a translated password label (cms/admin_forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.JapaneseLoginForm"
+
+# --- indicators ---
+# 計画の指標 (docs/indicators.md): page views as daily aggregates, 電話・窓口の開閉栓受付, the report.
+# PAGE_VIEW_SOURCE: "beacon" (each page loads /pv/<id>.gif, counted in Django; works behind the page
+# cache) or "log" (no image; run `manage.py count_page_views ACCESS_LOG` from cron instead).
+PAGE_VIEW_SOURCE = os.environ.get("PAGE_VIEW_SOURCE", "beacon")
