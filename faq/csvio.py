@@ -23,6 +23,8 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from cms.security import spreadsheets
+
 COLUMNS = ["id", "question", "answer", "category", "keywords", "department", "last_reviewed"]
 REQUIRED_COLUMNS = ["id", "question", "answer"]
 MULTI_VALUE_SEPARATOR = "|"
@@ -76,7 +78,11 @@ def read_rows(data):
     for number, values in enumerate(reader, start=2):
         if not any(value.strip() for value in values):
             continue
-        row = {name: (values[index] if index < len(values) else "") for index, name in enumerate(names)}
+        # Cells exported as '=… (formula neutralised) come back as they were written.
+        row = {
+            name: (spreadsheets.restore(values[index]) if index < len(values) else "")
+            for index, name in enumerate(names)
+        }
         rows.append((number, row))
     return rows, encoding, names
 
@@ -516,10 +522,6 @@ def export_rows(index):
 
 
 def write_csv(rows, stream, bom=True):
-    """CSV text to `stream`: UTF-8 with BOM by default, so that Excel opens it correctly."""
-    if bom:
-        stream.write("\ufeff")
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row)
+    """CSV text to `stream`: UTF-8 with BOM by default, so that Excel opens it correctly. Formula-like
+    cells get a leading ' (cms.security.spreadsheets); import_faq removes it again."""
+    spreadsheets.write_csv(stream, COLUMNS, rows, bom=bom)

@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.http import HttpResponse
+
+from cms.security import spreadsheets
 
 CSV_COLUMNS = ["検査月", "採水地点", "検査項目", "結果", "単位", "基準値", "基準値超過"]
 NOT_DETECTED = {"検出されず", "不検出", "陰性", "nd", "n.d.", "-"}
@@ -111,14 +112,10 @@ def csv_response(month=None):
     if month:
         results = results.filter(month=month)
     name = f"suishitsu-{month:%Y%m}.csv" if month else "suishitsu.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    # BOM so that Excel (still what most readers open CSV with) shows the Japanese correctly.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for r in results:
-        writer.writerow(
+    return spreadsheets.csv_response(
+        name,
+        CSV_COLUMNS,
+        (
             [
                 f"{r.month:%Y-%m}",
                 r.sampling_point.name,
@@ -128,8 +125,9 @@ def csv_response(month=None):
                 r.item.standard_text,
                 "超過" if r.exceeds_standard else "",
             ]
-        )
-    return response
+            for r in results
+        ),
+    )
 
 
 class ImportError_(Exception):

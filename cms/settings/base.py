@@ -268,3 +268,7 @@ DEMO_SEED_MODULES.insert(
     DEMO_SEED_MODULES.index("tourism.demo") + 1 if "tourism.demo" in DEMO_SEED_MODULES else len(DEMO_SEED_MODULES),
     "home.demo_groups",
 )
+
+# --- security (issue 15; see docs/security.md) ---
+# cms.security: safe CSV export/import, response headers, staff sessions, protected Site roots.
+INSTALLED_APPS += ["cms.security"]

@@ -1,0 +1,1 @@
+"""Deploy checks of the security settings (run by `manage.py check --deploy`)."""
