@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -272,3 +273,40 @@ DEMO_SEED_MODULES.insert(
 # --- security (issue 15; see docs/security.md) ---
 # cms.security: safe CSV export/import, response headers, staff sessions, protected Site roots.
 INSTALLED_APPS += ["cms.security"]
+
+# Client address for rate limits and login lockout: the number of proxies in front of gunicorn
+# that append to X-Forwarded-For (0: REMOTE_ADDR; production defaults to 1, the TLS proxy).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# django-ratelimit in INSTALLED_APPS so that its system check refuses an unshared cache (LocMem:
+# each gunicorn worker would count separately); it counts in CACHES["default"] (Redis in production).
+INSTALLED_APPS += ["django_ratelimit"]
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.security.client_ip.client_ip"
+# The embedded default (`make run`, tests) is one process, where LocMem is shared: production.py
+# re-enables the error. W001: Django's own RedisCache is atomic (INCR) but not on the check's list.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Login throttling (django-axes) on /admin/login/ and /django-admin/: after AXES_FAILURE_LIMIT
+# failures, the user name and (separately) the address are locked for AXES_COOLOFF_TIME. Attempts
+# are stored in the database, shared by all workers, and listed in /django-admin/axes/.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.views.lockout"
+AXES_VERBOSE = False
+
+# Staff sessions: logged out after STAFF_SESSION_IDLE_MINUTES without a request, and at the latest
+# STAFF_SESSION_MAX_HOURS after signing in; the cookie itself ends with the browser.
+STAFF_SESSION_IDLE_TIMEOUT = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30")) * 60
+STAFF_SESSION_MAX_AGE = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "10")) * 3600
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_AGE
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "cms.security.sessions.StaffSessionTimeoutMiddleware",
+)

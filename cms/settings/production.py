@@ -48,3 +48,10 @@ if os.environ.get("CACHE_URL", "").startswith("redis"):
             "LOCATION": os.environ["CACHE_URL"],
         }
     }
+
+# --- security (issue 15; see docs/security.md) ---
+# Behind the TLS proxy the README requires: the client address is the one that proxy saw.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+# Several gunicorn workers: rate limits need a shared cache (CACHES["default"], Redis), so
+# django-ratelimit's check of an unshared cache is an error again here.
+SILENCED_SYSTEM_CHECKS = [check for check in SILENCED_SYSTEM_CHECKS if check != "django_ratelimit.E003"]  # noqa: F405
