@@ -7,7 +7,8 @@ class SecurityConfig(AppConfig):
     verbose_name = "セキュリティ"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import streamfield
         from .spreadsheets import install_in_wagtail_exports
 
         install_in_wagtail_exports()
+        streamfield.install()

@@ -310,3 +310,44 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "cms.security.sessions.StaffSessionTimeoutMiddleware",
 )
+
+# Response headers. Content-Security-Policy (django-csp): public pages load only this site's own
+# scripts, styles, images and fonts; the admin needs inline scripts and styles (its own policy).
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "cms.security.middleware.SiteAndAdminCSPMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+CSP_ADMIN_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'"],
+}
+# Permissions-Policy (django-permissions-policy): no page needs camera, microphone, location, payment…
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "django_permissions_policy.PermissionsPolicyMiddleware")
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+        "browsing-topics",
+    )
+}
+# Before a superuser deletes a Site root or section root, its pages are saved here (see
+# cms/security/site_roots.py); the files are removed after DELETED_PAGES_RETENTION_DAYS.
+DELETED_PAGES_DIR = Path(os.environ.get("DELETED_PAGES_DIR", BASE_DIR / "var" / "deleted-pages"))
+DELETED_PAGES_RETENTION_DAYS = int(os.environ.get("DELETED_PAGES_RETENTION_DAYS", "90"))

@@ -1,1 +1,0 @@
-"""Deploy checks of the security settings (run by `manage.py check --deploy`)."""
