@@ -55,3 +55,17 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 # Several gunicorn workers: rate limits need a shared cache (CACHES["default"], Redis), so
 # django-ratelimit's check of an unshared cache is an error again here.
 SILENCED_SYSTEM_CHECKS = [check for check in SILENCED_SYSTEM_CHECKS if check != "django_ratelimit.E003"]  # noqa: F405
+
+# Mail: a real SMTP server, or explicitly EMAIL_LOG_WITHOUT_PERSONAL_DATA=1 (mail is not sent; the log
+# says only that a mail would have gone, never to whom or what). Never the console backend, which
+# wrote applicants' receipts with their address into the gunicorn log.
+_MAIL_TO_LOG = {"django.core.mail.backends.console.EmailBackend", "django.core.mail.backends.filebased.EmailBackend"}
+if EMAIL_BACKEND in _MAIL_TO_LOG or (EMAIL_BACKEND.endswith("smtp.EmailBackend") and not EMAIL_HOST):  # noqa: F405
+    if env_bool("EMAIL_LOG_WITHOUT_PERSONAL_DATA"):
+        EMAIL_BACKEND = "cms.security.mail.RedactedLogEmailBackend"
+    else:
+        raise ImproperlyConfigured(
+            "EMAIL_HOST が設定されていません。申込みの受付メールを送るSMTPサーバーを EMAIL_HOST に設定してください。"
+            "メールを送らずに運用する場合は EMAIL_LOG_WITHOUT_PERSONAL_DATA=1 を設定してください"
+            "（ログには送信しなかったことだけを記録し、宛先や本文は記録しません）。"
+        )
