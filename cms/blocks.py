@@ -258,7 +258,7 @@ class ProcedureBlock(blocks.StructBlock):
 class ContactBlock(blocks.StructBlock):
     """お問い合わせ: a department's contact details inside the body (e.g. a second 担当課)."""
 
-    department = SnippetChooserBlock("home.Department", label="担当課")
+    department = SnippetChooserBlock("cms.Department", label="担当課")
     note = blocks.CharBlock(
         label="補足", required=False, max_length=200, help_text="例：申請書の書き方についてはこちらへ"
     )

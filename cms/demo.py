@@ -3,33 +3,12 @@
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from cms.demo_utils import ensure_object, ensure_page
+from cms.demo_utils import ensure_object, ensure_page, load_demo_data
 from cms.models import SiteIdentity
 
-CITY_IDENTITY = {
-    "site_name": "須賀川市",
-    "logo_text": "須賀川市",
-    "organization_name": "須賀川市役所",
-    "postal_code": "962-8601",
-    "address": "福島県須賀川市八幡町135",
-    "phone": "0248-75-1111（代表）",
-    "office_hours": "月曜日から金曜日の午前8時30分から午後5時15分まで（祝日・年末年始を除く）",
-    "corporate_number": "7000020072079",
-    "theme": "city",
-}
-
-WATER_IDENTITY = {
-    "site_name": "須賀川市 水道事業",
-    "logo_text": "須賀川市 水道事業",
-    "organization_name": "須賀川市 上下水道部 経営課",
-    "postal_code": "962-8601",
-    "address": "福島県須賀川市八幡町135",
-    "phone": "0248-88-9157",
-    "office_hours": "月曜日から金曜日の午前8時30分から午後5時15分まで（祝日・年末年始を除く）",
-    "corporate_number": "7000020072079",
-    "theme": "water",
-    "parent_site_label": "須賀川市のホームページへ",
-}
+SITES = load_demo_data(__file__, "sites")
+CITY_IDENTITY = SITES["city_identity"]
+WATER_IDENTITY = SITES["water_identity"]
 
 
 def _ensure_site(hostname, root_page, site_name, is_default):

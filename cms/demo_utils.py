@@ -5,8 +5,11 @@ a page is created once, and later runs publish a new revision only when a field 
 """
 
 import json
+import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import yaml
 from django.db import models
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
@@ -101,3 +104,39 @@ def ensure_object(ctx, model, lookup, **fields):
         obj.save()
         ctx.updated += 1
     return obj
+
+
+def load_demo_data(module_file, name):
+    """The YAML data file `demo_data/<name>.yaml` next to the demo module `module_file`."""
+    path = Path(module_file).resolve().parent / "demo_data" / f"{name}.yaml"
+    with path.open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def _list_items(value, key):
+    """Plain lists → ListBlock raw data with ids derived from the content's place.
+
+    ListBlock gives every item a random id when it meets a plain list; fixed ids let the second
+    seed_demo run see that nothing changed, so it makes no new revision.
+    """
+    if isinstance(value, dict):
+        return {name: _list_items(item, f"{key}.{name}") for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [
+            {
+                "type": "item",
+                "value": _list_items(item, f"{key}.{number}"),
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}.{number}")),
+            }
+            for number, item in enumerate(value)
+        ]
+    return value
+
+
+def stream_data(blocks, key=""):
+    """Blocks as the data files write them, `[{"paragraph": "<p>…</p>"}, …]` → StreamField raw data."""
+    raw = []
+    for number, block in enumerate(blocks):
+        ((block_type, value),) = block.items()
+        raw.append({"type": block_type, "value": _list_items(value, f"{key}/{number}")})
+    return raw

@@ -1,7 +1,11 @@
+"""Models every app shares: the Site's identity and the 担当課 pages name. Page bases: cms.pages."""
+
 from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 
 @register_setting(icon="site")
@@ -70,161 +74,40 @@ class SiteIdentity(BaseSiteSetting):
         return self.logo_text or self.site_name
 
 
-# --- accessibility: ウェブアクセシビリティ方針 and 試験結果 (cms.a11y) ---------------------------------
+@register_snippet
+class Department(index.Indexed, models.Model):
+    """担当課: who answers for a page, on every Site. Pages show 「このページに関するお問い合わせ」 from it."""
 
-from django.utils import timezone  # noqa: E402
-from wagtail.fields import RichTextField, StreamField  # noqa: E402
-from wagtail.models import Page  # noqa: E402
+    name = models.CharField("部署名", max_length=100)
+    section = models.CharField("係", max_length=100, blank=True)
+    phone = models.CharField("電話番号", max_length=50, blank=True)
+    fax = models.CharField("FAX番号", max_length=50, blank=True)
+    email = models.EmailField("メールアドレス", blank=True)
+    location = models.CharField("所在地", max_length=200, blank=True, help_text="例：市役所本庁舎2階")
+    office_hours = models.CharField("受付時間", max_length=200, blank=True)
+    sort_order = models.PositiveIntegerField("表示順", default=0)
+    duties = models.TextField("主な業務", blank=True, help_text="担当課の一覧に表示します。")
 
-from cms.blocks import (  # noqa: E402
-    AccordionBlock,
-    DocumentBlock,
-    HeadingBlock,
-    ImageBlock,
-    LinkBlock,
-    ListBlock,
-    ParagraphBlock,
-    TableBlock,
-)
-
-A11Y_RICH_TEXT_FEATURES = ["bold", "link", "document-link", "ol", "ul"]
-
-
-def a11y_body_blocks():
-    return [
-        ("heading", HeadingBlock()),
-        ("paragraph", ParagraphBlock()),
-        ("image", ImageBlock()),
-        ("table", TableBlock()),
-        ("document", DocumentBlock()),
-        ("link", LinkBlock()),
-        ("accordion", AccordionBlock()),
-        ("list", ListBlock()),
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("section"),
+        FieldPanel("phone"),
+        FieldPanel("fax"),
+        FieldPanel("email"),
+        FieldPanel("location"),
+        FieldPanel("office_hours"),
+        FieldPanel("duties"),
+        FieldPanel("sort_order"),
     ]
-
-
-class AccessibilityPolicyPage(Page):
-    """ウェブアクセシビリティ方針: what 総務省's guideline asks a public body to publish."""
-
-    # Linked from every page's footer (home's footer_links), as municipal sites do.
-    footer_link = True
-
-    LEVEL_CHOICES = [
-        ("AA準拠", "適合レベルAAに準拠"),
-        ("AA一部準拠", "適合レベルAAに一部準拠"),
-        ("AA配慮", "適合レベルAAに配慮"),
-        ("A準拠", "適合レベルAに準拠"),
-    ]
-
-    intro = RichTextField("はじめに", blank=True, features=A11Y_RICH_TEXT_FEATURES)
-    scope = RichTextField(
-        "対象範囲", features=A11Y_RICH_TEXT_FEATURES, help_text="方針の対象とするサイト・ページの範囲です。"
-    )
-    standard = models.CharField("規格", max_length=100, default="JIS X 8341-3:2016")
-    target_level = models.CharField("目標とする適合レベルと表記", max_length=20, choices=LEVEL_CHOICES, default="AA準拠")
-    target_deadline = models.DateField("達成期限")
-    exceptions = RichTextField(
-        "例外事項",
-        blank=True,
-        features=A11Y_RICH_TEXT_FEATURES,
-        help_text="方針の対象外とするページや、達成が難しい項目とその理由を書いてください。",
-    )
-    body = StreamField(a11y_body_blocks(), verbose_name="本文", blank=True)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("scope"),
-        MultiFieldPanel(
-            [FieldPanel("standard"), FieldPanel("target_level"), FieldPanel("target_deadline")],
-            heading="目標",
-        ),
-        FieldPanel("exceptions"),
-        FieldPanel("body"),
-    ]
-
-    subpage_types = ["cms.AccessibilityTestResultPage"]
-    template = "cms/accessibility_policy_page.html"
+    search_fields = [index.SearchField("name"), index.SearchField("section"), index.AutocompleteField("name")]
 
     class Meta:
-        verbose_name = "ウェブアクセシビリティ方針"
-
-    @property
-    def level_letters(self):
-        return self.target_level.removesuffix("準拠").removesuffix("一部").removesuffix("配慮")
-
-    @property
-    def conformance_wording(self):
-        return self.target_level[len(self.level_letters) :]
-
-    def result_pages(self):
-        return AccessibilityTestResultPage.objects.child_of(self).live().public()
-
-
-class AccessibilityTestResultPage(Page):
-    """試験結果: rendered from the last recorded automated test run of this page's Site."""
-
-    intro = RichTextField("はじめに", blank=True, features=A11Y_RICH_TEXT_FEATURES)
-    manual_testing = RichTextField(
-        "目視・手作業による試験",
-        blank=True,
-        features=A11Y_RICH_TEXT_FEATURES,
-        help_text="自動試験では確かめられない項目の試験の予定や結果を書いてください。",
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("manual_testing")]
-
-    parent_page_types = ["cms.AccessibilityPolicyPage"]
-    subpage_types = []
-    template = "cms/accessibility_test_result_page.html"
-
-    class Meta:
-        verbose_name = "ウェブアクセシビリティ試験結果"
-
-    def latest_run(self):
-        site = self.get_site()
-        runs = AccessibilityTestRun.objects.all()
-        if site is not None:
-            runs = runs.filter(models.Q(site=site) | models.Q(site__isnull=True))
-        return runs.order_by("-finished_at", "-pk").first()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["run"] = self.latest_run()
-        return context
-
-
-class AccessibilityTestRun(models.Model):
-    """One run of the automated tests (`manage.py a11y_test_run`): what 試験結果 pages show."""
-
-    site = models.ForeignKey(
-        "wagtailcore.Site", verbose_name="サイト", null=True, blank=True, on_delete=models.CASCADE
-    )
-    started_at = models.DateTimeField("開始日時", default=timezone.now)
-    finished_at = models.DateTimeField("終了日時", default=timezone.now)
-    standard = models.CharField("規格", max_length=100, default="JIS X 8341-3:2016")
-    target_level = models.CharField("目標とする適合レベル", max_length=20, default="AA")
-    pages_total = models.PositiveIntegerField("公開中のページ数", default=0)
-    pages_tested = models.PositiveIntegerField("試験したページ数", default=0)
-    selection = models.TextField("ページの選び方")
-    tools = models.TextField("試験の方法")
-    pages = models.JSONField("試験したページ", default=list)
-    criteria = models.JSONField("達成基準ごとの結果", default=list)
-    problems = models.JSONField("見つかった問題", default=list)
-
-    class Meta:
-        verbose_name = "アクセシビリティ試験の記録"
-        verbose_name_plural = "アクセシビリティ試験の記録"
-        ordering = ["-finished_at", "-pk"]
+        # The table keeps the name it had when Department lived in the home app (no data migration).
+        db_table = "home_department"
+        verbose_name = "担当課"
+        verbose_name_plural = "担当課"
+        ordering = ["sort_order", "name", "section"]
+        constraints = [models.UniqueConstraint(fields=["name", "section"], name="unique_department_section")]
 
     def __str__(self):
-        return f"{self.finished_at:%Y-%m-%d %H:%M} {self.pages_tested}ページ"
-
-    def criteria_by_level(self):
-        return {
-            level: [c for c in self.criteria if c["level"] == level] for level in ("A", "AA")
-        }
-
-    def counts(self):
-        from collections import Counter
-
-        return Counter(c["result"] for c in self.criteria)
+        return f"{self.name} {self.section}".strip()

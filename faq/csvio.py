@@ -241,7 +241,7 @@ class FAQImporter:
     """Imports rows into the FAQ index `index`. Each row runs in its own savepoint."""
 
     def __init__(self, index, dry_run=False, today=None, departments=None):
-        from home.models import Department
+        from cms.models import Department
 
         from .models import FAQCategory, FAQPage
 

@@ -12,12 +12,13 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.blocks import DocumentBlock, LinkBlock, ListBlock, ParagraphBlock, TableBlock
+from cms.pages import BasePage, ContactMixin, IntroMixin
 
 
 @register_snippet
@@ -41,14 +42,13 @@ class FAQCategory(index.Indexed, models.Model):
         return self.name
 
 
-class FAQIndexPage(RoutablePageMixin, Page):
+class FAQIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """よくある質問: categories, the most viewed questions and a search limited to FAQs.
 
     Sub-URLs: category/<slug>/ lists one category, search/?q= searches the FAQs below this page.
     Every listing runs a fixed number of queries however many FAQs there are.
     """
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     search_hint = models.CharField(
         "検索欄の例",
         max_length=100,
@@ -146,7 +146,7 @@ def answer_blocks():
     ]
 
 
-class FAQPage(Page):
+class FAQPage(ContactMixin, BasePage):
     """One question and its answer. The page title is the question, as residents would ask it."""
 
     answer = StreamField(answer_blocks(), verbose_name="回答", use_json_field=True)
@@ -156,14 +156,6 @@ class FAQPage(Page):
         max_length=500,
         blank=True,
         help_text="画面には表示されない検索用の言葉です。「|」で区切ります（例：粗大ゴミ|大型ごみ）。",
-    )
-    department = models.ForeignKey(
-        "home.Department",
-        verbose_name="担当課",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="faqs",
     )
     related_faqs = ParentalManyToManyField("self", verbose_name="関連するFAQ", blank=True, symmetrical=False)
     related_pages = StreamField(

@@ -36,7 +36,8 @@ def extra_paths():
 
 def department_index_department(index):
     """One 担当課 with pages is enough: every department page uses the same template."""
-    from home.models import ContentPage, Department
+    from cms.models import Department
+    from home.models import ContentPage
 
     department_id = (
         ContentPage.objects.live()

@@ -1,24 +1,19 @@
 """Demo of the city site: 分類, 記事, お知らせ, 担当課, くらしのできごと, 緊急情報, groups and workflow.
 
-The text lives in home/demo_content/; this module only puts it in place, idempotently.
+The text lives in home/demo_data/*.yaml; this module only puts it in place, idempotently.
 `ctx.extra["departments"]` maps 部署名 → Department for the demo modules that run later (faq, water).
 """
 
 import datetime
-import uuid
 
 from wagtail.models import Page
 
-from cms.demo_utils import ensure_object, ensure_page
+from cms.demo_utils import ensure_object, ensure_page, load_demo_data, stream_data
+from cms.models import Department
 
-from .demo_content.departments import DEPARTMENTS, LIFE_EVENTS
-from .demo_content.news import NEWS
-from .demo_content.pages_kurashi import KURASHI
-from .demo_content.pages_others import BOSAI, KENKO, KOSODATE, SANGYO, SHISEI
 from .models import (
     CityHomePage,
     ContentPage,
-    Department,
     DepartmentIndexPage,
     DisasterModeSettings,
     EmergencyNotice,
@@ -31,36 +26,12 @@ from .models import (
 )
 from .permissions import ensure_editor_groups
 
-TOP_SECTIONS = [KURASHI, KOSODATE, KENKO, BOSAI, SANGYO, SHISEI]
+_DEPARTMENT_DATA = load_demo_data(__file__, "departments")
+DEPARTMENTS = _DEPARTMENT_DATA["departments"]
+LIFE_EVENTS = _DEPARTMENT_DATA["life_events"]
+NEWS = load_demo_data(__file__, "news")["news"]
+TOP_SECTIONS = load_demo_data(__file__, "sections")["sections"]
 JST = datetime.timezone(datetime.timedelta(hours=9))
-
-
-def _list_items(value, key):
-    """Plain lists → ListBlock raw data with ids derived from the content's place.
-
-    ListBlock gives every item a random id when it meets a plain list; fixed ids let the second
-    seed_demo run see that nothing changed, so it makes no new revision.
-    """
-    if isinstance(value, dict):
-        return {name: _list_items(item, f"{key}.{name}") for name, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [
-            {
-                "type": "item",
-                "value": _list_items(item, f"{key}.{number}"),
-                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}.{number}")),
-            }
-            for number, item in enumerate(value)
-        ]
-    return value
-
-
-def _stream(items, key=""):
-    """[("paragraph", "<p>…</p>"), …] → StreamField raw data."""
-    return [
-        {"type": block_type, "value": _list_items(value, f"{key}/{number}")}
-        for number, (block_type, value) in enumerate(items)
-    ]
 
 
 def _seed_departments(ctx):
@@ -75,10 +46,15 @@ def _seed_departments(ctx):
 
 def _seed_life_events(ctx):
     return {
-        slug: ensure_object(
-            ctx, LifeEvent, {"slug": slug}, name=name, description=description, sort_order=number * 10
+        event["slug"]: ensure_object(
+            ctx,
+            LifeEvent,
+            {"slug": event["slug"]},
+            name=event["name"],
+            description=event["description"],
+            sort_order=number * 10,
         )
-        for number, (slug, name, description) in enumerate(LIFE_EVENTS, start=1)
+        for number, event in enumerate(LIFE_EVENTS, start=1)
     }
 
 
@@ -123,7 +99,7 @@ def _seed_sections(ctx, home, departments, life_events):
                     title=data["title"],
                     summary=data["summary"],
                     department=departments[data.get("department", child["department"])],
-                    body=_stream(data["body"], key=data["slug"]),
+                    body=stream_data(data["body"], key=data["slug"]),
                     show_in_menus=True,
                 )
                 _set_life_events(page, [life_events[slug] for slug in data.get("life_events", [])])
@@ -153,7 +129,7 @@ def _seed_news(ctx, home, departments):
             is_important=item.get("important", False),
             summary=item["summary"],
             department=departments[item["department"]],
-            body=_stream(item["body"], key=item["slug"]),
+            body=stream_data(item["body"], key=item["slug"]),
         )
     return index
 

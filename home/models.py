@@ -29,6 +29,8 @@ from cms.blocks import (
     ProcedureBlock,
     TableBlock,
 )
+from cms.models import Department
+from cms.pages import BasePage, ContactMixin, IntroMixin
 
 from .blocks import BannerBlock, EmergencyContactBlock
 
@@ -52,43 +54,6 @@ def content_blocks():
 
 
 # --- snippets ---------------------------------------------------------------------------------
-
-
-@register_snippet
-class Department(index.Indexed, models.Model):
-    """担当課: who answers for a page. Pages show 「このページに関するお問い合わせ」 from it."""
-
-    name = models.CharField("部署名", max_length=100)
-    section = models.CharField("係", max_length=100, blank=True)
-    phone = models.CharField("電話番号", max_length=50, blank=True)
-    fax = models.CharField("FAX番号", max_length=50, blank=True)
-    email = models.EmailField("メールアドレス", blank=True)
-    location = models.CharField("所在地", max_length=200, blank=True, help_text="例：市役所本庁舎2階")
-    office_hours = models.CharField("受付時間", max_length=200, blank=True)
-    sort_order = models.PositiveIntegerField("表示順", default=0)
-    duties = models.TextField("主な業務", blank=True, help_text="担当課の一覧に表示します。")
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("section"),
-        FieldPanel("phone"),
-        FieldPanel("fax"),
-        FieldPanel("email"),
-        FieldPanel("location"),
-        FieldPanel("office_hours"),
-        FieldPanel("duties"),
-        FieldPanel("sort_order"),
-    ]
-    search_fields = [index.SearchField("name"), index.SearchField("section"), index.AutocompleteField("name")]
-
-    class Meta:
-        verbose_name = "担当課"
-        verbose_name_plural = "担当課"
-        ordering = ["sort_order", "name", "section"]
-        constraints = [models.UniqueConstraint(fields=["name", "section"], name="unique_department_section")]
-
-    def __str__(self):
-        return f"{self.name} {self.section}".strip()
 
 
 @register_snippet
@@ -231,36 +196,23 @@ class DisasterModeSettings(BaseSiteSetting):
 # --- pages ------------------------------------------------------------------------------------
 
 
-class CityPage(Page):
-    """Fields every page of the city site shares: a one-line summary for listings, 担当課 and 最終更新日."""
+class CityPage(ContactMixin, BasePage):
+    """Fields every page of the city site shares: a one-line summary for listings, and the core's
+    担当課 and 最終更新日."""
 
     summary = models.CharField(
         "一行の説明", max_length=200, blank=True, help_text="一覧で題名の下に表示する、ページの短い説明です。"
     )
-    department = models.ForeignKey(
-        Department,
-        verbose_name="担当課",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="「このページに関するお問い合わせ」に表示します。",
-    )
 
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = BasePage.search_fields + [index.SearchField("summary")]
 
     class Meta:
         abstract = True
 
-    @property
-    def last_updated(self):
-        return self.last_published_at or self.first_published_at
 
-
-class CityHomePage(Page):
+class CityHomePage(IntroMixin, BasePage):
     """トップページ of the city site, composed by editors from the parts below."""
 
-    intro = RichTextField("導入文", blank=True, features=INTRO_FEATURES)
     pickup_links = StreamField(
         [("link", LinkBlock())],
         verbose_name="よく見られているページ",
@@ -356,10 +308,8 @@ class CityHomePage(Page):
         return context
 
 
-class SectionPage(CityPage):
+class SectionPage(IntroMixin, CityPage):
     """分類: くらし・手続き > ごみ・リサイクル … Lists its children (and theirs) with a one-line summary."""
-
-    intro = RichTextField("導入文", blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("department")]
@@ -428,10 +378,9 @@ class ContentPage(CityPage):
         verbose_name_plural = "記事"
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """お知らせ一覧: newest first, filterable by category, paginated, with an RSS feed."""
 
-    intro = RichTextField("導入文", blank=True, features=INTRO_FEATURES)
     per_page = models.PositiveSmallIntegerField("1ページの件数", default=20)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
@@ -539,10 +488,8 @@ class NewsPage(CityPage):
         verbose_name_plural = "お知らせ"
 
 
-class LifeEventIndexPage(RoutablePageMixin, Page):
+class LifeEventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """くらしのできごと: one listing per life event (引越し, おくやみ …) of the pages that belong to it."""
-
-    intro = RichTextField("導入文", blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.CityHomePage"]
@@ -579,10 +526,8 @@ class LifeEventIndexPage(RoutablePageMixin, Page):
         )
 
 
-class DepartmentIndexPage(RoutablePageMixin, Page):
+class DepartmentIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """担当課の一覧: every 担当課 with its contact details, and per 担当課 the pages it answers for."""
-
-    intro = RichTextField("導入文", blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.CityHomePage"]
@@ -625,10 +570,9 @@ class DepartmentIndexPage(RoutablePageMixin, Page):
         )
 
 
-class SitemapPage(Page):
+class SitemapPage(IntroMixin, BasePage):
     """サイトマップ: the city site's pages as a tree (three levels), in one query."""
 
-    intro = RichTextField("導入文", blank=True, features=INTRO_FEATURES)
     max_depth = models.PositiveSmallIntegerField("表示する階層の数", default=3)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("max_depth")]

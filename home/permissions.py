@@ -45,7 +45,7 @@ PUBLISH_PERMISSIONS = EDIT_PERMISSIONS + ["publish_page", "unlock_page", "bulk_d
 
 # Model permissions of 秘書広報課 beyond pages: the city site's snippets, settings and redirects.
 CITY_PUBLISHER_MODEL_PERMISSIONS = {
-    "home.department": ["add", "change", "delete"],
+    "cms.department": ["add", "change", "delete"],
     "home.lifeevent": ["add", "change", "delete"],
     "home.emergencynotice": ["add", "change", "delete"],
     "home.disastermodesettings": ["change"],

@@ -7,7 +7,9 @@ in step with the Japanese page. A second run changes nothing: a target page is r
 its source or one of its strings changed.
 """
 
+import datetime
 import logging
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -16,8 +18,7 @@ from wagtail.models import Locale
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from cms.demo_utils import _comparable, ensure_object, ensure_page
-from tourism import demo_content as content
+from cms.demo_utils import _comparable, ensure_object, ensure_page, load_demo_data
 from tourism.models import (
     EventIndexPage,
     EventPage,
@@ -29,6 +30,16 @@ from tourism.models import (
 )
 
 logger = logging.getLogger(__name__)
+
+# tourism/demo_data/*.yaml: every translatable text is {ja, en, zh-hans, zh-hant, ko}. The demo puts the
+# Japanese text on the Japanese page and the others into wagtail-localize as translations of the same
+# strings. Facts (addresses, hours, fees, coordinates) are the demo's best knowledge; 観光交流課 checks
+# them before the site goes live.
+GUIDE = load_demo_data(__file__, "guide")
+CITY_ROOT = load_demo_data(__file__, "city_root")
+SPOTS = load_demo_data(__file__, "spots")["spots"]
+EVENTS = load_demo_data(__file__, "events")["events"]
+BLOOM_REPORTS = load_demo_data(__file__, "bloom_reports")["bloom_reports"]
 
 TARGET_LANGUAGES = [
     code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE
@@ -59,6 +70,11 @@ class Glossary:
         return entry.get(language) if entry else None
 
 
+def _time(value):
+    """HH:MM of the data files (None when the spot or event has no time)."""
+    return datetime.time.fromisoformat(value) if value is not None else None
+
+
 def _spot_fields(spot, glossary):
     fields = {
         "title": glossary.add(spot["title"]),
@@ -69,11 +85,11 @@ def _spot_fields(spot, glossary):
         "body": [("paragraph", rich(glossary.add(paragraph))) for paragraph in spot["body"]],
         "address": spot["address"],
         "address_note": spot.get("address_note", ""),
-        "latitude": spot["latitude"],
-        "longitude": spot["longitude"],
+        "latitude": Decimal(spot["latitude"]),
+        "longitude": Decimal(spot["longitude"]),
         "open_weekdays": spot.get("open_weekdays", ""),
-        "opening_time": spot.get("opening_time"),
-        "closing_time": spot.get("closing_time"),
+        "opening_time": _time(spot.get("opening_time")),
+        "closing_time": _time(spot.get("closing_time")),
         "fee_basic": spot.get("fee_basic"),
         "contact_phone": spot.get("contact_phone", ""),
         "official_url": spot.get("official_url", ""),
@@ -102,9 +118,9 @@ def _event_fields(event, glossary, spots):
         "search_description": glossary.add(event["summary"]),
         "start_date": event["start_date"],
         "end_date": event.get("end_date"),
-        "start_time": event.get("start_time"),
-        "end_time": event.get("end_time"),
-        "date_note": glossary.add(event.get("date_note", content.DATE_MAY_CHANGE)),
+        "start_time": _time(event.get("start_time")),
+        "end_time": _time(event.get("end_time")),
+        "date_note": glossary.add(event.get("date_note", GUIDE["date_may_change"])),
         "venue_spot": venue,
         "venue_name": glossary.add(event["venue_name"]) if "venue_name" in event else "",
         "venue_address": event.get("venue_address", ""),
@@ -112,8 +128,8 @@ def _event_fields(event, glossary, spots):
         "fee_details": glossary.add(event["fee_details"]) if "fee_details" in event else "",
         "organizer": glossary.add(event["organizer"]) if "organizer" in event else "",
         "how_to_apply": glossary.add(event["how_to_apply"]) if "how_to_apply" in event else "",
-        "contact_name": glossary.add(event.get("contact_name", content.CONTACT_TOURISM)),
-        "contact_phone": event.get("contact_phone", content.CITY_PHONE),
+        "contact_name": glossary.add(event.get("contact_name", GUIDE["contact_tourism"])),
+        "contact_phone": event.get("contact_phone", GUIDE["city_phone"]),
     }
     return fields
 
@@ -121,7 +137,7 @@ def _event_fields(event, glossary, spots):
 def seed_japanese(ctx, glossary):
     """The Japanese source pages; returns them in tree order (parents first)."""
     city_root = ctx.city_root
-    top_data = content.TOURISM_TOP
+    top_data = GUIDE["tourism_top"]
     top = ensure_page(
         ctx,
         city_root,
@@ -137,12 +153,12 @@ def seed_japanese(ctx, glossary):
         ctx,
         top,
         SpotIndexPage,
-        content.SPOT_INDEX["slug"],
-        title=glossary.add(content.SPOT_INDEX["title"]),
-        intro=rich(glossary.add(content.SPOT_INDEX["intro"])),
+        GUIDE["spot_index"]["slug"],
+        title=glossary.add(GUIDE["spot_index"]["title"]),
+        intro=rich(glossary.add(GUIDE["spot_index"]["intro"])),
     )
     spots = {}
-    for spot in content.SPOTS:
+    for spot in SPOTS:
         spots[spot["slug"]] = ensure_page(
             ctx, spot_index, SpotPage, spot["slug"], **_spot_fields(spot, glossary)
         )
@@ -150,13 +166,13 @@ def seed_japanese(ctx, glossary):
         ctx,
         top,
         EventIndexPage,
-        content.EVENT_INDEX["slug"],
-        title=glossary.add(content.EVENT_INDEX["title"]),
-        intro=rich(glossary.add(content.EVENT_INDEX["intro"])),
+        GUIDE["event_index"]["slug"],
+        title=glossary.add(GUIDE["event_index"]["title"]),
+        intro=rich(glossary.add(GUIDE["event_index"]["intro"])),
     )
     events = [
         ensure_page(ctx, event_index, EventPage, event["slug"], **_event_fields(event, glossary, spots))
-        for event in content.EVENTS
+        for event in EVENTS
     ]
     highlights = [
         (
@@ -167,17 +183,17 @@ def seed_japanese(ctx, glossary):
                 "link": spots[item["link"]],
             },
         )
-        for item in content.HIGHLIGHTS
+        for item in GUIDE["highlights"]
     ]
     top = ensure_page(ctx, city_root, TourismTopPage, top_data["slug"], highlights=highlights)
     opendata = ensure_page(
         ctx,
         city_root,
         OpenDataPage,
-        content.OPEN_DATA["slug"],
-        title=glossary.add(content.OPEN_DATA["title"]),
-        intro=rich(glossary.add(content.OPEN_DATA["intro"])),
-        licence_note=rich(glossary.add(content.OPEN_DATA["licence_note"])),
+        GUIDE["open_data"]["slug"],
+        title=glossary.add(GUIDE["open_data"]["title"]),
+        intro=rich(glossary.add(GUIDE["open_data"]["intro"])),
+        licence_note=rich(glossary.add(GUIDE["open_data"]["licence_note"])),
         show_in_menus=False,
     )
     return [top, spot_index, *spots.values(), event_index, *events, opendata]
@@ -288,13 +304,18 @@ def translate(ctx, page, glossary, locales, slugs=None, strict=True):
 
 
 def seed_bloom(ctx):
-    for observed_on, status, comment in content.BLOOM_REPORTS:
-        ensure_object(ctx, PeonyBloomReport, {"observed_on": observed_on, "status": status}, comment=comment)
+    for report in BLOOM_REPORTS:
+        ensure_object(
+            ctx,
+            PeonyBloomReport,
+            {"observed_on": report["observed_on"], "status": report["status"]},
+            comment=report["comment"],
+        )
 
 
 def seed(ctx):
     glossary = Glossary()
-    for value in [*content.CITY_ROOT.values(), *content.CITY_ROOT_PARTS]:
+    for value in [*CITY_ROOT["city_root"].values(), *CITY_ROOT["city_root_parts"]]:
         glossary.add(value)
     pages = seed_japanese(ctx, glossary)
     locales = list(Locale.objects.filter(language_code__in=TARGET_LANGUAGES))
@@ -302,7 +323,7 @@ def seed(ctx):
 
     # The city top in each language first: every translated page hangs below it. Strings that the
     # city site adds later and that have no translation here stay Japanese (logged), the guide does not.
-    translate(ctx, ctx.city_root, glossary, locales, slugs=content.CITY_ROOT_SLUGS, strict=False)
+    translate(ctx, ctx.city_root, glossary, locales, slugs=CITY_ROOT["city_root_slugs"], strict=False)
     for page in pages:
         translate(ctx, page, glossary, locales)
     seed_bloom(ctx)
@@ -311,12 +332,10 @@ def seed(ctx):
         ctx.log(
             f"観光ガイド：市のトップページの {len(untranslated)} 件の文字列は翻訳がないため日本語のままです。"
         )
-    ctx.log(
-        f"観光ガイド：スポット {len(content.SPOTS)} 件、イベント {len(content.EVENTS)} 件（{len(locales) + 1} 言語）"
-    )
+    ctx.log(f"観光ガイド：スポット {len(SPOTS)} 件、イベント {len(EVENTS)} 件（{len(locales) + 1} 言語）")
 
 
 def reset(ctx):
     """Bloom reports are not pages: remove those of the demo (pages go with the city root)."""
-    for observed_on, status, _comment in content.BLOOM_REPORTS:
-        PeonyBloomReport.objects.filter(observed_on=observed_on, status=status).delete()
+    for report in BLOOM_REPORTS:
+        PeonyBloomReport.objects.filter(observed_on=report["observed_on"], status=report["status"]).delete()

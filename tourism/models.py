@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import HeadingBlock, ImageBlock, ParagraphBlock
+from cms.pages import BasePage, IntroMixin
 
 SPOT_CATEGORIES = [
     ("nature", _("自然・公園")),
@@ -65,10 +66,9 @@ class HighlightBlock(blocks.StructBlock):
         icon = "pick"
 
 
-class TourismTopPage(Page):
+class TourismTopPage(IntroMixin, BasePage):
     """観光ガイドのトップ: featured spots, this season's highlights, upcoming events, bloom status."""
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     highlights = StreamField([("highlight", HighlightBlock())], verbose_name="今季の見どころ", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("highlights")]
@@ -130,10 +130,8 @@ def japanese_version(page):
     return page.get_translation_or_none(Locale.get_default())
 
 
-class SpotIndexPage(Page):
+class SpotIndexPage(IntroMixin, BasePage):
     """観光スポット一覧, filterable by category."""
-
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
@@ -158,7 +156,7 @@ class SpotIndexPage(Page):
         return context
 
 
-class SpotPage(Page):
+class SpotPage(BasePage):
     """観光スポット: one place a visitor can go."""
 
     reading = models.CharField("名称のよみがな（カナ）", max_length=120, blank=True)
@@ -322,10 +320,8 @@ class SpotPage(Page):
         return f"geo:{self.latitude},{self.longitude}?q={self.latitude},{self.longitude}({quote(self.title)})"
 
 
-class EventIndexPage(Page):
+class EventIndexPage(IntroMixin, BasePage):
     """イベント一覧: upcoming events only; past events drop off by themselves."""
-
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
@@ -341,7 +337,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(BasePage):
     """イベント: a festival, a garden season, a museum event."""
 
     reading = models.CharField("イベント名のよみがな（カナ）", max_length=120, blank=True)
@@ -507,10 +503,9 @@ class EventPage(Page):
         return f"https://www.google.com/maps/search/?api=1&query={coords[0]},{coords[1]}"
 
 
-class OpenDataPage(Page):
+class OpenDataPage(IntroMixin, BasePage):
     """オープンデータ: the tourism CSVs, their licence and when they last changed."""
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     licence_note = RichTextField("ライセンスの説明", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("licence_note")]

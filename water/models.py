@@ -28,6 +28,7 @@ from cms.blocks import (
     ParagraphBlock,
     TableBlock,
 )
+from cms.pages import BasePage, IntroMixin
 
 
 def body_blocks():
@@ -45,10 +46,9 @@ def body_blocks():
 # --- トップページ -------------------------------------------------------------------------------
 
 
-class WaterHomePage(Page):
+class WaterHomePage(IntroMixin, BasePage):
     """トップページ of the water-utility site (須賀川市 水道事業), a Site of its own."""
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     emergency_heading = models.CharField(
         "漏水・故障の連絡先の見出し", max_length=100, default="漏水・故障の連絡先（24時間受付）"
     )
@@ -103,7 +103,7 @@ class WaterHomePage(Page):
         return context
 
 
-class WaterStandardPage(Page):
+class WaterStandardPage(BasePage):
     """An ordinary page of the water site (手続きの案内, 個人情報の取扱い, 漏水の修理 …)."""
 
     body = StreamField(body_blocks(), verbose_name="本文", blank=True, use_json_field=True)
@@ -118,9 +118,7 @@ class WaterStandardPage(Page):
 # --- お知らせ ---------------------------------------------------------------------------------------
 
 
-class WaterNewsIndexPage(Page):
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
-
+class WaterNewsIndexPage(IntroMixin, BasePage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["water.WaterHomePage"]
     subpage_types = ["water.WaterNewsPage"]
@@ -137,7 +135,7 @@ class WaterNewsIndexPage(Page):
         return context
 
 
-class WaterNewsPage(Page):
+class WaterNewsPage(BasePage):
     date = models.DateField("掲載日", default=timezone.localdate)
     body = StreamField(body_blocks(), verbose_name="本文", blank=True, use_json_field=True)
 
@@ -178,10 +176,8 @@ class WaterOutageNoticeQuerySet(PageQuerySet):
         return {"planned": self.planned, "active": self.active, "ended": self.ended}[status](now)
 
 
-class WaterOutageNoticeIndexPage(RoutablePageMixin, Page):
+class WaterOutageNoticeIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """断水・濁水・工事のお知らせ: a list with a status filter, and an RSS feed at rss/."""
-
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["water.WaterHomePage"]
@@ -228,7 +224,7 @@ class WaterOutageNoticeIndexPage(RoutablePageMixin, Page):
         return outage_feed_response(self, request)
 
 
-class WaterOutageNoticePage(Page):
+class WaterOutageNoticePage(BasePage):
     """断水・濁水・工事のお知らせ, one per event. Its status (予定 / 実施中 / 終了) follows the clock."""
 
     REASON_CHOICES = [("construction", "工事"), ("emergency", "緊急修繕"), ("other", "その他")]
@@ -340,7 +336,7 @@ class WaterRatePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class WaterRatePage(RoutablePageMixin, Page):
+class WaterRatePage(RoutablePageMixin, IntroMixin, BasePage):
     """料金表 and 料金シミュレーション. Rates are rows edited in inline panels, per two-month period."""
 
     ROUNDING_CHOICES = [
@@ -349,7 +345,6 @@ class WaterRatePage(RoutablePageMixin, Page):
         ("ceil", "1円未満切り上げ"),
     ]
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     is_sample = models.BooleanField(
         "見本の料金表",
         default=False,
@@ -541,10 +536,9 @@ class WaterQualityResult(models.Model):
         super().save(*args, **kwargs)
 
 
-class WaterQualityPage(RoutablePageMixin, Page):
+class WaterQualityPage(RoutablePageMixin, IntroMixin, BasePage):
     """水質検査の結果: a table per month, values over the standard flagged in words; CSV at csv/."""
 
-    intro = RichTextField("導入文", blank=True, features=["bold", "link"])
     notes = RichTextField("注意事項", blank=True, features=["bold", "link", "ul", "ol"])
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("notes")]
@@ -575,7 +569,7 @@ class WaterQualityPage(RoutablePageMixin, Page):
 # --- 開栓・閉栓の申込み ------------------------------------------------------------------------------------
 
 
-class WaterApplicationPage(Page):
+class WaterApplicationPage(BasePage):
     """開栓・閉栓の申込み: the form, its 確認 step and 完了 page, all served by this page (see serve())."""
 
     intro = RichTextField("導入文", blank=True, features=["bold", "link", "ul"])

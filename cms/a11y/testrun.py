@@ -201,7 +201,7 @@ def run(site=None, sample=DEFAULT_SAMPLE, browser=True, seed=None, chromium_path
 
     `chromium`: an already launched Playwright browser to use (tests), else one is started.
     """
-    from cms.models import AccessibilityTestRun
+    from cms.a11y.models import AccessibilityTestRun
 
     started = timezone.now()
     pages, total, selection = choose_pages(site, sample, seed)

@@ -22,12 +22,15 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# --- hosts ---
 CITY_HOSTNAME = os.environ.get("CITY_HOSTNAME", "localhost")
 WATER_HOSTNAME = os.environ.get("WATER_HOSTNAME", "water.localhost")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [CITY_HOSTNAME, WATER_HOSTNAME, "127.0.0.1"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# --- apps and request handling ---
+# The core (cms) first, then the feature apps that depend on it, then Wagtail and Django.
 INSTALLED_APPS = [
     "cms",
     "home",
@@ -64,6 +67,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Accessibility (part of the core): editor checks on save, the a11y_audit report, visitor tools
+    # (文字サイズ・背景色・ふりがな). Last, so that its Wagtail hooks run after every app's.
+    "cms.a11y",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +82,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After LocaleMiddleware: /en/… and the other language prefixes are a 404 on the water host.
+    "water.middleware.JapaneseOnlyWaterSiteMiddleware",
+    "cms.a11y.middleware.VisitorToolsMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -93,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.site_context",
+                "cms.a11y.context_processors.visitor_tools",
             ],
         },
     },
@@ -100,6 +110,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
+# --- database and auth ---
 # SQLite file in the project unless DATABASE_URL names another database (PostgreSQL at scale).
 DATABASES = {
     "default": dj_database_url.config(
@@ -117,6 +128,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- languages and time ---
 # Japanese first: public pages and the admin default to Japanese.
 LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
@@ -135,12 +147,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 
+# --- static files and media ---
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# --- wagtail ---
 WAGTAIL_SITE_NAME = "須賀川市 CMS"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://{CITY_HOSTNAME}:8000")
 WAGTAILDOCS_EXTENSIONS = [
@@ -164,21 +178,27 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Search: Wagtail's database backend unless ELASTICSEARCH_URL is set (the search app refines both).
+# --- search ---
+# Wagtail search through the search app's backends, which add Japanese analysis: the database
+# backend (SQLite FTS5 / PostgreSQL) unless ELASTICSEARCH_URL names an Elasticsearch 8 server.
+# SEARCH_ES_ANALYZER: "kuromoji" when the server has the analysis-kuromoji plugin, "cjk" otherwise.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_ES_ANALYZER = os.environ.get("SEARCH_ES_ANALYZER", "kuromoji")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "sukagawa_cms"),
             "TIMEOUT": 10,
+            "ANALYZER": SEARCH_ES_ANALYZER,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
-# E-mail: console in development, SMTP when EMAIL_HOST is set.
+# --- e-mail ---
+# Console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -193,6 +213,7 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@city.sukagawa.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- cache and logging ---
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -212,20 +233,8 @@ LOGGING = {
     },
 }
 
-# Apps whose `demo` module adds to `manage.py seed_demo`, in dependency order.
-DEMO_SEED_MODULES = ["cms.demo", "home.demo", "faq.demo", "water.demo", "tourism.demo", "search.demo"]
-
+# --- site-wide texts ---
 SITE_BRAND = _("須賀川市")
-
-# --- search ---
-# Japanese analysis on the embedded default (SQLite FTS5 / PostgreSQL) and on Elasticsearch 8.
-# SEARCH_ES_ANALYZER: "kuromoji" when the server has the analysis-kuromoji plugin, "cjk" otherwise.
-SEARCH_ES_ANALYZER = os.environ.get("SEARCH_ES_ANALYZER", "kuromoji")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.elasticsearch8"
-    WAGTAILSEARCH_BACKENDS["default"]["ANALYZER"] = SEARCH_ES_ANALYZER
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # --- water ---
 # Days after an application is completed or cancelled until purge_water_applications removes its
@@ -235,9 +244,6 @@ WATER_APPLICATION_RETENTION_DAYS = int(os.environ.get("WATER_APPLICATION_RETENTI
 WATER_APPLICATION_NOTIFY_EMAILS = env_list("WATER_APPLICATION_NOTIFY_EMAILS")
 # Per client (IP address) limit of application form submissions (django-ratelimit syntax).
 WATER_APPLICATION_RATE_LIMIT = os.environ.get("WATER_APPLICATION_RATE_LIMIT", "10/h")
-# After LocaleMiddleware: /en/… and the other language prefixes are a 404 on the water host.
-MIDDLEWARE += ["water.middleware.JapaneseOnlyWaterSiteMiddleware"]
-
 # --- tourism / i18n ---
 # Machine translation in wagtail-localize's editor: DeepL when a key is configured, otherwise the
 # dummy translator (reverses the text) so that editors and tests see where the button is.
@@ -254,21 +260,23 @@ else:
     }
 
 # --- accessibility ---
-# cms.a11y: editor checks on save, the a11y_audit report, visitor tools (文字サイズ・背景色・ふりがな).
-INSTALLED_APPS += ["cms.a11y"]
-MIDDLEWARE += ["cms.a11y.middleware.VisitorToolsMiddleware"]
-TEMPLATES[0]["OPTIONS"]["context_processors"] += ["cms.a11y.context_processors.visitor_tools"]
 # Groups whose members may publish a page despite accessibility errors (for others errors block).
 A11Y_OVERRIDE_GROUPS = ["秘書広報課"]
-# Last, after every app: the accessibility pages and the first test record cover all demo content.
-DEMO_SEED_MODULES = [name for name in DEMO_SEED_MODULES if name != "cms.a11y.demo"] + ["cms.a11y.demo"]
 
-# --- home ---
-# Editor groups are (re)applied after tourism.demo, so that 観光交流課 gets the guide it creates.
-DEMO_SEED_MODULES.insert(
-    DEMO_SEED_MODULES.index("tourism.demo") + 1 if "tourism.demo" in DEMO_SEED_MODULES else len(DEMO_SEED_MODULES),
+# --- demo ---
+# Apps whose `demo` module adds to `manage.py seed_demo`, in dependency order. home.demo_groups
+# (re)applies the editor groups after tourism.demo, so that 観光交流課 gets the guide it creates;
+# cms.a11y.demo runs last, so that the accessibility pages and the first test record cover all content.
+DEMO_SEED_MODULES = [
+    "cms.demo",
+    "home.demo",
+    "faq.demo",
+    "water.demo",
+    "tourism.demo",
     "home.demo_groups",
-)
+    "search.demo",
+    "cms.a11y.demo",
+]
 
 # --- security (issue 15; see docs/security.md) ---
 # cms.security: safe CSV export/import, response headers, staff sessions, protected Site roots.

@@ -5,7 +5,7 @@ import datetime
 
 from wagtail.models import Page, Site
 
-from cms.models import AccessibilityPolicyPage
+from cms.a11y.models import AccessibilityPolicyPage
 
 HOSTNAME = "a11y.example"
 

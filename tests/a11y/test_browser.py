@@ -340,8 +340,8 @@ def test_furigana_shows_readings_on_any_page(browser, demo_server, demo_db):
 
 
 def test_test_run_with_axe_records_results(browser, demo_server, demo_db):
+    from cms.a11y.models import AccessibilityTestRun
     from cms.a11y.testrun import run
-    from cms.models import AccessibilityTestRun
 
     site = Site.objects.exclude(is_default_site=True).order_by("hostname").first()
     record = run(site, sample=2, browser=True, seed=1, chromium=browser)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.models import AccessibilityPolicyPage
+from cms.a11y.models import AccessibilityPolicyPage
 from tests.a11y.factories import policy_page
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from cms.models import AccessibilityPolicyPage, AccessibilityTestResultPage, AccessibilityTestRun
+from cms.a11y.models import AccessibilityPolicyPage, AccessibilityTestResultPage, AccessibilityTestRun
 from tests.a11y.factories import HOSTNAME, policy_page
 
 pytestmark = pytest.mark.django_db

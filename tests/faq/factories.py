@@ -4,8 +4,8 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
+from cms.models import Department
 from faq.models import FAQCategory, FAQFeedback, FAQIndexPage, FAQPage
-from home.models import Department
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):

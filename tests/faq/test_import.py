@@ -194,8 +194,8 @@ def test_demo_csv_files_import_cleanly(index, departments):
     """Every row of the demo data is valid (departments come from faq.demo)."""
     from faq.demo import CITY_CSV, DEPARTMENTS, WATER_CSV
 
-    for name, (section, *_rest) in DEPARTMENTS.items():
-        DepartmentFactory(name=name, section=section)
+    for name, details in DEPARTMENTS.items():
+        DepartmentFactory(name=name, section=details["section"])
     city = import_csv(CITY_CSV.read_bytes(), index)
     assert city.failed == 0 and city.created >= 100
     categories = {c.name for page in FAQPage.objects.all() for c in page.categories.all()}

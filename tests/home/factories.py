@@ -4,10 +4,10 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from cms.models import Department
 from home.models import (
     CityHomePage,
     ContentPage,
-    Department,
     EmergencyNotice,
     LifeEvent,
     LifeEventIndexPage,

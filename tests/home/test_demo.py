@@ -4,7 +4,8 @@ import pytest
 from wagtail.models import Page
 
 from cms.demo_utils import DemoContext
-from home.models import ContentPage, Department, EmergencyNotice, LifeEvent, NewsPage, SectionPage
+from cms.models import Department
+from home.models import ContentPage, EmergencyNotice, LifeEvent, NewsPage, SectionPage
 
 pytestmark = pytest.mark.django_db
 
