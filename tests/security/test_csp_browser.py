@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_admin_and_public_top_work_under_the_csp(browser, live_server):
     home = CityHomePageFactory(parent=Page.get_first_root_node(), slug="csp-home")
+    Site.objects.filter(hostname="localhost").delete()
     Site.objects.update(is_default_site=False)
     Site.objects.create(
         hostname="localhost", port=80, root_page=home, site_name="須賀川市", is_default_site=True

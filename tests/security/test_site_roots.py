@@ -22,10 +22,18 @@ def tree(city_home):
 
 @pytest.fixture()
 def department_editor(client, django_user_model, tree):
-    """観光交流課 with every page permission on the city site (as the demo gives its sections)."""
+    """An editor with every page permission on the city site, bulk delete included (deleting a page with
+    pages below it needs it; the 経営課 user in the finding had it on the water site)."""
     group = Group.objects.create(name="観光交流課")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page", "publish_page", "delete_page", "lock_page"):
+    for codename in (
+        "add_page",
+        "change_page",
+        "publish_page",
+        "delete_page",
+        "bulk_delete_page",
+        "lock_page",
+    ):
         GroupPagePermission.objects.create(
             group=group, page=tree["home"], permission=Permission.objects.get(codename=codename)
         )
