@@ -359,3 +359,5 @@ PERMISSIONS_POLICY = {
 # cms/security/site_roots.py); the files are removed after DELETED_PAGES_RETENTION_DAYS.
 DELETED_PAGES_DIR = Path(os.environ.get("DELETED_PAGES_DIR", BASE_DIR / "var" / "deleted-pages"))
 DELETED_PAGES_RETENTION_DAYS = int(os.environ.get("DELETED_PAGES_RETENTION_DAYS", "90"))
+# No Gravatar in the admin: the CSP allows no other origins, and staff e-mail hashes stay in-house.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
