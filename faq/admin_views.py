@@ -3,6 +3,7 @@ export) and 「見直しが必要なFAQ」 (最終確認日 more than 12 months 
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -53,8 +54,19 @@ class _FAQReportView(ReportView):
         return pages
 
 
+FEEDBACK_PERMISSION = "faq.view_faqfeedback"
+
+
 class FAQFeedbackReportView(_FAQReportView):
+    """Residents' comments are personal data: only users with FEEDBACK_PERMISSION (秘書広報課) see
+    or export them, not every editor who may edit a page."""
+
     page_title = "FAQの評価"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(FEEDBACK_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
     index_url_name = "faq_reports:feedback"
     index_results_url_name = "faq_reports:feedback_results"
     default_ordering = "-no_count"

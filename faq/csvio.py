@@ -10,10 +10,8 @@ Row numbers in messages count the header as row 1, as a spreadsheet shows them.
 """
 
 import contextlib
-import csv
 import datetime
 import html
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -23,7 +21,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from cms import csvdecode
+from cms.security import imports, spreadsheets
 
 COLUMNS = ["id", "question", "answer", "category", "keywords", "department", "last_reviewed"]
 REQUIRED_COLUMNS = ["id", "question", "answer"]
@@ -43,37 +41,62 @@ class CSVFormatError(Exception):
 
 
 def decode_csv_bytes(data):
-    """Text of a CSV file saved as UTF-8 (with or without BOM) or CP932 (Shift_JIS), and its encoding."""
+    """Text of a CSV file saved as UTF-8 (with or without BOM), CP932 (Shift_JIS) or EUC-JP."""
     try:
-        return csvdecode.decode_csv_bytes(data)
-    except csvdecode.CSVEncodingError as error:
-        raise CSVFormatError(
-            "文字コードを判別できませんでした。UTF-8 または Shift_JIS（CP932）で保存してください。"
-        ) from error
+        return imports.decode(data)
+    except imports.CSVReadError as error:
+        raise CSVFormatError(str(error)) from error
+
+
+# A row that cannot be read as one FAQ carries only this key: the importer rejects it by number.
+ROW_ERROR = "__row_error__"
+
+
+def _row_problem(values, names):
+    if imports.has_nul(values):
+        return imports.NUL_MESSAGE
+    if len(values) < len(names) or any(value.strip() for value in values[len(names) :]):
+        # An answer with line breaks that is not in double quotes splits into short rows; the
+        # continuation would otherwise become a FAQ titled with the category.
+        return (
+            f"列の数が1行目の見出しと合いません（見出しは{len(names)}列、この行は{len(values)}列）。"
+            '回答などに改行やコンマを含む項目は、項目全体を「"」で囲んでください。'
+        )
+    return None
 
 
 def read_rows(data):
     """(row number, dict) for each data row, and the detected encoding. Raises CSVFormatError."""
     text, encoding = decode_csv_bytes(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = next(reader)
-    except StopIteration:
-        raise CSVFormatError(
-            "ファイルが空です。1行目に見出し（id,question,answer など）が必要です。"
-        ) from None
-    names = [name.strip().lower() for name in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in names]
-    if missing:
-        raise CSVFormatError(
-            f"1行目の見出しに必要な列がありません：{', '.join(missing)}（見出し：{', '.join(header)}）"
-        )
-    rows = []
-    for number, values in enumerate(reader, start=2):
-        if not any(value.strip() for value in values):
-            continue
-        row = {name: (values[index] if index < len(values) else "") for index, name in enumerate(names)}
-        rows.append((number, row))
+        reader = imports.records(text)
+        try:
+            _number, header = next(reader)
+        except StopIteration:
+            raise CSVFormatError(
+                "ファイルが空です。1行目に見出し（id,question,answer など）が必要です。"
+            ) from None
+        names = [name.strip().lower() for name in header]
+        missing = [name for name in REQUIRED_COLUMNS if name not in names]
+        if missing:
+            raise CSVFormatError(
+                f"1行目の見出しに必要な列がありません：{', '.join(missing)}（見出し：{', '.join(header)}）"
+            )
+        while names and not names[-1]:
+            names.pop()  # empty trailing header cells (a spreadsheet's unused columns)
+        rows = []
+        for number, values in reader:
+            if not any(value.strip() for value in values):
+                continue
+            problem = _row_problem(values, names)
+            if problem:
+                rows.append((number, {ROW_ERROR: problem}))
+                continue
+            # Cells exported as '=… (formula neutralised) come back as they were written.
+            row = {name: spreadsheets.restore(values[index]) for index, name in enumerate(names)}
+            rows.append((number, row))
+    except imports.CSVReadError as error:
+        raise CSVFormatError(str(error)) from error
     return rows, encoding, names
 
 
@@ -249,6 +272,8 @@ class FAQImporter:
     def _clean(self, number, row, seen_ids, has_last_reviewed):
         from .models import FAQPage
 
+        if ROW_ERROR in row:
+            raise ValueError(row[ROW_ERROR])
         import_id = (row.get("id") or "").strip()
         question = " ".join((row.get("question") or "").split())
         answer = row.get("answer") or ""
@@ -512,10 +537,6 @@ def export_rows(index):
 
 
 def write_csv(rows, stream, bom=True):
-    """CSV text to `stream`: UTF-8 with BOM by default, so that Excel opens it correctly."""
-    if bom:
-        stream.write("\ufeff")
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row)
+    """CSV text to `stream`: UTF-8 with BOM by default, so that Excel opens it correctly. Formula-like
+    cells get a leading ' (cms.security.spreadsheets); import_faq removes it again."""
+    spreadsheets.write_csv(stream, COLUMNS, rows, bom=bom)

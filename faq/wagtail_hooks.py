@@ -26,9 +26,16 @@ class FAQReportMenuItem(MenuItem):
         return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
 
 
+class FAQFeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .admin_views import FEEDBACK_PERMISSION
+
+        return request.user.has_perm(FEEDBACK_PERMISSION)
+
+
 @hooks.register("register_reports_menu_item")
 def register_faq_feedback_report_menu_item():
-    return FAQReportMenuItem(
+    return FAQFeedbackMenuItem(
         "FAQの評価", reverse("faq_reports:feedback"), name="faq-feedback", icon_name="help", order=1200
     )
 

@@ -50,6 +50,8 @@ CITY_PUBLISHER_MODEL_PERMISSIONS = {
     "home.emergencynotice": ["add", "change", "delete"],
     "home.disastermodesettings": ["change"],
     "wagtailredirects.redirect": ["add", "change", "delete"],
+    # The FAQの評価 report holds residents' free-text comments: 秘書広報課 handles them, no one else.
+    "faq.faqfeedback": ["view"],
 }
 
 

@@ -1,14 +1,13 @@
 """Admin reports of search statistics: what residents search for most, and what finds nothing."""
 
-import csv
 import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from cms.security.spreadsheets import csv_response
 from search.models import SearchQueryStat
 
 PERIODS = [(7, "過去7日間"), (30, "過去30日間"), (90, "過去90日間"), (365, "過去1年間")]
@@ -69,18 +68,11 @@ def report(request, kind):
     rows = report_rows(kind, days, source)
 
     if request.GET.get("export") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{info["filename"]}-{timezone.localdate():%Y-%m-%d}.csv"'
+        return csv_response(
+            f"{info['filename']}-{timezone.localdate():%Y-%m-%d}.csv",
+            ["検索語", "検索回数", "0件だった回数", "最後に検索された日"],
+            ([row["query"], row["searches"], row["zero_result_searches"], row["last_date"]] for row in rows),
         )
-        response.write("\ufeff")  # BOM: Excel opens UTF-8 Japanese correctly
-        writer = csv.writer(response)
-        writer.writerow(["検索語", "検索回数", "0件だった回数", "最後に検索された日"])
-        for row in rows:
-            writer.writerow(
-                [row["query"], row["searches"], row["zero_result_searches"], row["last_date"].isoformat()]
-            )
-        return response
 
     return TemplateResponse(
         request,

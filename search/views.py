@@ -96,8 +96,8 @@ def popular_faqs(root, limit=5):
 
 
 def page_link(request, number):
-    params = {"q": request.GET.get("q", "")}
-    if request.GET.get("kind"):
+    params = {"q": clean_query(request)}
+    if request.GET.get("kind") in service.KIND_LABELS:
         params["kind"] = request.GET["kind"]
     if number > 1:
         params["page"] = number

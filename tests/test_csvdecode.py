@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.csvdecode import CSVEncodingError, decode_csv_bytes
+from cms.security.imports import CSVReadError, decode
 
 TEXT = "質問,回答\r\n粗大ごみ,申込みが必要です\r\n"
 
@@ -13,17 +13,13 @@ TEXT = "質問,回答\r\n粗大ごみ,申込みが必要です\r\n"
         (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "UTF-8（BOM付き）"),
         (TEXT.encode("utf-8"), "UTF-8"),
         (TEXT.encode("cp932"), "CP932（Shift_JIS）"),
+        (TEXT.encode("euc_jp"), "EUC-JP"),
     ],
 )
 def test_reads_the_encodings_spreadsheets_save(data, label):
-    assert decode_csv_bytes(data) == (TEXT, label)
+    assert decode(data) == (TEXT, label)
 
 
 def test_bytes_of_no_known_encoding_are_refused():
-    with pytest.raises(CSVEncodingError):
-        decode_csv_bytes(b"\x82\xff\xfe")
-
-
-def test_a_forced_encoding_is_the_only_one_tried():
-    with pytest.raises(CSVEncodingError):
-        decode_csv_bytes(TEXT.encode("cp932"), encoding="utf-8")
+    with pytest.raises(CSVReadError):
+        decode(b"\x82\xff\xfe")

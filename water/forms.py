@@ -20,8 +20,9 @@ from water.models import ApplicationType, SettlementMethod
 KATAKANA = re.compile(r"^[ァ-ヴー・\s]+$")
 HIRAGANA = re.compile(r"[ぁ-ゖ]")
 # Japanese numbers: 10 digits from 0 (fixed lines, 0120), 11 digits from 050/070/080/090 (IP, mobile).
-PHONE = re.compile(r"^((?!0[5789]0)0[1-9]\d{8}|0[5789]0\d{8})$")
-DIGITS = re.compile(r"^\d+$")
+# [0-9], not \d: \d also matches Arabic-Indic and other Unicode digits (NFKC keeps those as they are).
+PHONE = re.compile(r"^((?!0[5789]0)0[1-9][0-9]{8}|0[5789]0[0-9]{8})$")
+DIGITS = re.compile(r"^[0-9]+$")
 
 
 def nfkc(value):

@@ -1,7 +1,5 @@
 """水質検査結果: month tables, the 基準値 check, CSV download and CSV import."""
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -9,14 +7,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.http import HttpResponse
 
-from cms.csvdecode import CSVEncodingError, decode_csv_bytes
+from cms.security import imports, spreadsheets
+
 
 CSV_COLUMNS = ["検査月", "採水地点", "検査項目", "結果", "単位", "基準値", "基準値超過"]
 NOT_DETECTED = {"検出されず", "不検出", "陰性", "nd", "n.d.", "-"}
 DETECTED = {"検出", "陽性"}
-_NUMBER = re.compile(r"^[<＜]?\s*(-?\d+(?:\.\d+)?)\s*(未満)?$")
+_NUMBER = re.compile(r"^[<＜]?\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(未満)?$")
 
 
 def normalize(value):
@@ -72,7 +70,19 @@ def value_is_valid(item, value):
         return False
     if item.must_not_be_detected:
         return text in DETECTED or text.lower() in NOT_DETECTED
-    return parse_number(text)[0] is not None
+    number = parse_number(text)[0]
+    if number is None:
+        return False
+    # Concentrations, 度 and pH are never negative: "-1" is a typing error, unless the item's own
+    # lower limit is negative (an index such as ランゲリア指数).
+    return number >= 0 or (item.standard_min is not None and item.standard_min < 0)
+
+
+def expected_value_text(item):
+    """What the import asks for, by the kind of item (the message names only what is accepted)."""
+    if item.must_not_be_detected:
+        return "「検出されず」（または「不検出」）か「検出」で書いてください。"
+    return "0以上の数値で書いてください（例：0.5、定量下限未満は「0.001未満」）。"
 
 
 @dataclass
@@ -113,14 +123,10 @@ def csv_response(month=None):
     if month:
         results = results.filter(month=month)
     name = f"suishitsu-{month:%Y%m}.csv" if month else "suishitsu.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    # BOM so that Excel (still what most readers open CSV with) shows the Japanese correctly.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for r in results:
-        writer.writerow(
+    return spreadsheets.csv_response(
+        name,
+        CSV_COLUMNS,
+        (
             [
                 f"{r.month:%Y-%m}",
                 r.sampling_point.name,
@@ -130,8 +136,9 @@ def csv_response(month=None):
                 r.item.standard_text,
                 "超過" if r.exceeds_standard else "",
             ]
-        )
-    return response
+            for r in results
+        ),
+    )
 
 
 class ImportError_(Exception):
@@ -139,12 +146,25 @@ class ImportError_(Exception):
 
 
 def decode_csv(data):
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
     try:
-        return decode_csv_bytes(data)[0]
-    except CSVEncodingError as error:
-        raise ImportError_(
-            "CSVファイルの文字コードを読み取れません。UTF-8またはShift_JISで保存してください。"
-        ) from error
+        return imports.decode(data)[0]
+    except imports.CSVReadError as error:
+        raise ImportError_(str(error)) from error
+
+
+def _dict_rows(text):
+    """(line number, {column: value}) per data row, like csv.DictReader; ImportError_ on a broken file."""
+    try:
+        all_records = list(imports.records(text))
+    except imports.CSVReadError as error:
+        raise ImportError_(str(error)) from error
+    if not all_records:
+        return [], []
+    header = all_records[0][1]
+    rows = [(number, dict(zip(header, values, strict=False))) for number, values in all_records[1:]]
+    return header, rows
 
 
 def import_results(data, month=None):
@@ -159,15 +179,15 @@ def import_results(data, month=None):
     text = decode_csv(data)
     if "\x00" in text:
         raise ImportError_("CSVファイルに読み取れない文字（NUL）が含まれています。")
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("採水地点", "検査項目", "結果") if c not in (reader.fieldnames or [])]
-    if month is None and "検査月" not in (reader.fieldnames or []):
+    fieldnames, records = _dict_rows(text)
+    missing = [c for c in ("採水地点", "検査項目", "結果") if c not in fieldnames]
+    if month is None and "検査月" not in fieldnames:
         missing.insert(0, "検査月")
     if missing:
         raise ImportError_(f"CSVの1行目に列名「{'」「'.join(missing)}」がありません。")
     items = {normalize(i.name): i for i in WaterQualityItem.objects.all()}
     errors, rows = [], []
-    for line_number, row in enumerate(reader, start=2):
+    for line_number, row in records:
         row = {k: normalize(v) for k, v in row.items() if k}
         if not any(row.values()):
             continue
@@ -185,7 +205,7 @@ def import_results(data, month=None):
             errors.append(f"{line_number}行目：採水地点を100文字以内で書いてください。")
         if item is not None and not value_is_valid(item, value):
             errors.append(
-                f"{line_number}行目：{item.name}の結果「{value[:30]}」は数値または「検出されず」で書いてください。"
+                f"{line_number}行目：{item.name}の結果「{value[:30]}」は{expected_value_text(item)}"
             )
         if len(errors) > 50:
             break

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django_ratelimit.core import is_ratelimited
 
 from water.applications import create_application
@@ -68,6 +69,14 @@ def _confirmation_rows(data):
 def serve_application_page(page, request):
     # Django's error reports must never show what applicants typed.
     request.sensitive_post_parameters = "__ALL__"
+    response = _serve(page, request)
+    # 確認 and 完了 show name, address and phone; the form holds a CSRF token: no browser or proxy
+    # cache may keep any step (the back button after 完了 must not show the data again).
+    add_never_cache_headers(response)
+    return response
+
+
+def _serve(page, request):
     if request.method == "POST":
         return _handle_post(page, request)
     if request.GET.get("step") == "done":

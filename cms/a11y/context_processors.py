@@ -1,4 +1,5 @@
 from cms.a11y.visitor_tools import VISITOR_TOOLS_PATH, body_classes, preferences
+from cms.security.links import bounded_full_path
 
 
 def visitor_tools(request):
@@ -8,5 +9,5 @@ def visitor_tools(request):
         "a11y_prefs": prefs,
         "a11y_body_class": body_classes(prefs),
         "a11y_tools_path": VISITOR_TOOLS_PATH,
-        "a11y_next": request.get_full_path() if request is not None else "/",
+        "a11y_next": bounded_full_path(request) if request is not None else "/",
     }

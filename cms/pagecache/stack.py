@@ -189,6 +189,10 @@ class Stack:
             or f"http://{settings.CITY_HOSTNAME}:{self.port}",
             GUNICORN_BIND=f"127.0.0.1:{self.gunicorn_port}",
             GUNICORN_WORKERS=str(self.workers),
+            # Trying the stack on this machine: with no SMTP server named, mail is logged without
+            # personal data (production refuses to start otherwise; cms/settings/production.py).
+            EMAIL_LOG_WITHOUT_PERSONAL_DATA=env.get("EMAIL_LOG_WITHOUT_PERSONAL_DATA")
+            or ("" if env.get("EMAIL_HOST") else "1"),
         )
         return env
 

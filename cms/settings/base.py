@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_ratelimit",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "cms.security",
     "bcp",
     "cms.pagecache",
     # Accessibility (part of the core): editor checks on save, the a11y_audit report, visitor tools
@@ -80,12 +85,17 @@ MIDDLEWARE = [
     # First: marks cacheable responses for the front server (cms.pagecache).
     "cms.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Content-Security-Policy: the public policy, or the admin's own (cms.security).
+    "cms.security.middleware.SiteAndAdminCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: idle timeout and absolute limit (cms.security).
+    "cms.security.sessions.StaffSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # After LocaleMiddleware: /en/… and the other language prefixes are a 404 on the water host.
@@ -93,6 +103,8 @@ MIDDLEWARE = [
     "cms.a11y.middleware.VisitorToolsMiddleware",
     # The page chooser opens at the editor's own site, without Root and other sites (cms/admin_chooser.py).
     "cms.admin_chooser.PageChooserStartMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -339,3 +351,76 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.JapaneseLoginForm"
 # PAGE_VIEW_SOURCE: "beacon" (each page loads /pv/<id>.gif, counted in Django; works behind the page
 # cache) or "log" (no image; run `manage.py count_page_views ACCESS_LOG` from cron instead).
 PAGE_VIEW_SOURCE = os.environ.get("PAGE_VIEW_SOURCE", "beacon")
+
+# --- security (issue 15; see docs/security.md) ---
+# cms.security: safe CSV export/import, response headers, staff sessions, protected Site roots.
+
+# Client address for rate limits and login lockout: the number of proxies in front of gunicorn
+# that append to X-Forwarded-For (0: REMOTE_ADDR; production defaults to 1, the TLS proxy).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# django-ratelimit in INSTALLED_APPS so that its system check refuses an unshared cache (LocMem:
+# each gunicorn worker would count separately); it counts in CACHES["default"] (Redis in production).
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.security.client_ip.client_ip"
+# The embedded default (`make run`, tests) is one process, where LocMem is shared: production.py
+# re-enables the error. W001: Django's own RedisCache is atomic (INCR) but not on the check's list.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Login throttling (django-axes) on /admin/login/ and /django-admin/: after AXES_FAILURE_LIMIT
+# failures, the user name and (separately) the address are locked for AXES_COOLOFF_TIME. Attempts
+# are stored in the database, shared by all workers, and listed in /django-admin/axes/.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.views.lockout"
+AXES_VERBOSE = False
+
+# Staff sessions: logged out after STAFF_SESSION_IDLE_MINUTES without a request, and at the latest
+# STAFF_SESSION_MAX_HOURS after signing in; the cookie itself ends with the browser.
+STAFF_SESSION_IDLE_TIMEOUT = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30")) * 60
+STAFF_SESSION_MAX_AGE = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "10")) * 3600
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_AGE
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Response headers. Content-Security-Policy (django-csp): public pages load only this site's own
+# scripts, styles, images and fonts; the admin needs inline scripts and styles (its own policy).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+CSP_ADMIN_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'"],
+}
+# Permissions-Policy (django-permissions-policy): no page needs camera, microphone, location, payment…
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+        "browsing-topics",
+    )
+}
+# Before a superuser deletes a Site root or section root, its pages are saved here (see
+# cms/security/site_roots.py); the files are removed after DELETED_PAGES_RETENTION_DAYS.
+DELETED_PAGES_DIR = Path(os.environ.get("DELETED_PAGES_DIR", BASE_DIR / "var" / "deleted-pages"))
+DELETED_PAGES_RETENTION_DAYS = int(os.environ.get("DELETED_PAGES_RETENTION_DAYS", "90"))
+# No Gravatar in the admin: the CSP allows no other origins, and staff e-mail hashes stay in-house.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

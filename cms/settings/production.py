@@ -34,7 +34,9 @@ X_FRAME_OPTIONS = "DENY"
 
 # Static files are served by WhiteNoise from STATIC_ROOT (run `manage.py collectstatic` at deploy),
 # compressed and with hashed names, so a city needs no separate static server.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+# WhiteNoise directly after SecurityMiddleware, as its documentation asks.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE[:_after_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after_security:]]  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -51,3 +53,23 @@ if os.environ.get("CACHE_URL", "").startswith("redis"):
 
 # bcp: the emergency static copy of the disaster pages (nginx serves it when the app is down).
 EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", str(BASE_DIR / "emergency_static"))  # noqa: F405
+# --- security (issue 15; see docs/security.md) ---
+# Behind the TLS proxy the README requires: the client address is the one that proxy saw.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+# Several gunicorn workers: rate limits need a shared cache (CACHES["default"], Redis), so
+# django-ratelimit's check of an unshared cache is an error again here.
+SILENCED_SYSTEM_CHECKS = [check for check in SILENCED_SYSTEM_CHECKS if check != "django_ratelimit.E003"]  # noqa: F405
+
+# Mail: a real SMTP server, or explicitly EMAIL_LOG_WITHOUT_PERSONAL_DATA=1 (mail is not sent; the log
+# says only that a mail would have gone, never to whom or what). Never the console backend, which
+# wrote applicants' receipts with their address into the gunicorn log.
+_MAIL_TO_LOG = {"django.core.mail.backends.console.EmailBackend", "django.core.mail.backends.filebased.EmailBackend"}
+if EMAIL_BACKEND in _MAIL_TO_LOG or (EMAIL_BACKEND.endswith("smtp.EmailBackend") and not EMAIL_HOST):  # noqa: F405
+    if env_bool("EMAIL_LOG_WITHOUT_PERSONAL_DATA"):
+        EMAIL_BACKEND = "cms.security.mail.RedactedLogEmailBackend"
+    else:
+        raise ImproperlyConfigured(
+            "EMAIL_HOST が設定されていません。申込みの受付メールを送るSMTPサーバーを EMAIL_HOST に設定してください。"
+            "メールを送らずに運用する場合は EMAIL_LOG_WITHOUT_PERSONAL_DATA=1 を設定してください"
+            "（ログには送信しなかったことだけを記録し、宛先や本文は記録しません）。"
+        )

@@ -49,7 +49,7 @@ def test_feedback_report_shows_views_yes_no_and_latest_comments(admin_client, fa
 
 def test_feedback_report_csv_counts_match_what_was_posted(admin_client, faqs):
     response = admin_client.get("/admin/reports/faq/feedback/?export=csv&ordering=-yes_count")
-    content = b"".join(response.streaming_content).decode("utf-8")
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [row["質問"] for row in rows] == ["粗大ごみの出し方", "児童手当の支給日"]
     assert (rows[0]["閲覧数"], rows[0]["はい"], rows[0]["いいえ"]) == ("30", "3", "1")

@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from cms.i18n import html_lang, language_name
+from cms.security.links import bounded_full_path
 
 register = template.Library()
 
@@ -45,7 +46,7 @@ def _path_versions(request):
         return []
     if match.url_name in {"wagtail_serve", None} or match.func.__module__.startswith("wagtail"):
         return []
-    url = request.get_full_path()
+    url = bounded_full_path(request)
     versions = []
     for code in _site_languages(request):
         translated = translate_url(url, code)
@@ -137,7 +138,7 @@ def page_languages(context):
     if request is None:
         return language_versions(context)
     # The <head> links and the switcher both ask: look the translations up once per request.
-    key = page.pk if isinstance(page, Page) else request.get_full_path()
+    key = page.pk if isinstance(page, Page) else bounded_full_path(request)
     memo = request.__dict__.setdefault("_tourism_languages", {})
     if key not in memo:
         memo[key] = language_versions(context)

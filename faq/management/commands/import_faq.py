@@ -30,7 +30,7 @@ class Command(BaseCommand):
     help = (
         "よくある質問をCSVファイルから取り込みます。列：id, question, answer, category, keywords, department"
         "（id・question・answer は必須、category と keywords は「|」区切り）。文字コードは UTF-8（BOM有無）と"
-        " Shift_JIS（CP932）を自動判別します。同じ id は更新し、内容が同じ行は変更しません。"
+        " Shift_JIS（CP932）・EUC-JP を自動判別します。同じ id は更新し、内容が同じ行は変更しません。"
     )
 
     def add_arguments(self, parser):

@@ -8,8 +8,6 @@ Shift_JIS (Excel) files are both read.
     manage.py import_old_urls old_urls.csv --site www.city.sukagawa.fukushima.jp --dry-run
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,7 +16,9 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from cms.csvdecode import CSVEncodingError, decode_csv_bytes
+from cms.security import imports
+
+OLD_PATH_MAX_LENGTH = Redirect._meta.get_field("old_path").max_length
 
 
 @dataclass
@@ -29,14 +29,18 @@ class Row:
 
 
 def read_rows(raw_bytes, encoding=None):
-    """Decode as UTF-8 (BOM tolerated), else as Shift_JIS (cp932), as Excel on Windows saves it."""
+    """Records of the file: UTF-8 (BOM tolerated), Shift_JIS (cp932) or EUC-JP, unless `encoding`."""
     try:
-        text, _label = decode_csv_bytes(raw_bytes, encoding)
-    except CSVEncodingError as error:
-        raise CommandError(
-            "CSVファイルの文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。"
-        ) from error
-    return list(csv.reader(io.StringIO(text)))
+        if encoding:
+            try:
+                text = raw_bytes.decode(encoding)
+            except (UnicodeDecodeError, LookupError) as error:
+                raise CommandError(f"CSVファイルを文字コード {encoding} として読めません。") from error
+        else:
+            text, _label = imports.decode(raw_bytes)
+        return [values for _number, values in imports.records(text.lstrip("\ufeff"))]
+    except imports.CSVReadError as error:
+        raise CommandError(str(error)) from error
 
 
 def normalise_old_path(value):
@@ -75,7 +79,15 @@ def plan(site, rows):
         if len(cells) < 2 or not cells[0] or not cells[1]:
             problems.append(f"{line}行目：旧URLと新しいページの2列が必要です。")
             continue
+        if imports.has_nul(cells):
+            problems.append(f"{line}行目：{imports.NUL_MESSAGE}")
+            continue
         old_path = normalise_old_path(cells[0])
+        if len(old_path) > OLD_PATH_MAX_LENGTH:
+            problems.append(
+                f"{line}行目：旧URLが長すぎます（{len(old_path):,}文字、{OLD_PATH_MAX_LENGTH}文字まで）。"
+            )
+            continue
         page = find_page(site, cells[1])
         if page is None:
             problems.append(
