@@ -10,7 +10,6 @@ from django.db import transaction
 
 from cms.security import imports, spreadsheets
 
-
 CSV_COLUMNS = ["検査月", "採水地点", "検査項目", "結果", "単位", "基準値", "基準値超過"]
 NOT_DETECTED = {"検出されず", "不検出", "陰性", "nd", "n.d.", "-"}
 DETECTED = {"検出", "陽性"}
