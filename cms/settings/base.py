@@ -403,7 +403,8 @@ CONTENT_SECURITY_POLICY = {
 }
 CSP_ADMIN_DIRECTIVES = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-    "script-src": ["'self'", "'unsafe-inline'"],
+    # Wagtail's preview panel and several admin widgets evaluate code at run time.
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
