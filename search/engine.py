@@ -10,6 +10,10 @@
    come from the index of the searched models; query words are weighted by part of speech; a pair
    of query words found next to each other (粗大 ごみ) adds a proximity bonus; and entries that
    cover more of the query's weight rank above those matching one common word.
+4. With the corpus model on, the best `RERANK_DEPTH` entries are re-ranked (`rerank`): BM25 over
+   character bigrams of the analysed words run together (住民票 ≈ 住民 票, 転入届 ≈ 転入 届出),
+   title and body, with bigram document frequencies from those candidates, fused linearly with
+   the word score. Bigrams catch compounds and word variants that whole lemmas miss.
 """
 
 import math
@@ -38,6 +42,12 @@ COMMON_FRACTION = 0.3
 # that brought them, at most MAX_ASSOCIATED per query; they score but do not find candidates.
 ASSOCIATION_WEIGHT = 0.15
 MAX_ASSOCIATED = 4
+# Re-ranking of the best candidates by character bigrams (see `rerank`): the share of the bigram
+# score in the fused score, and the weight of each field in the bigram score.
+RERANK_DEPTH = 40
+RERANK_WEIGHT = 0.3
+RERANK_FIELDS = {"title": 1.0, "body": 0.5}
+RERANK_B = 0.75
 
 
 def corpus_model_enabled():
@@ -147,6 +157,7 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
 
     count, max_id = vendor.snapshot(content_type_ids)
     cache_key = (vendor.connection.alias, tuple(content_type_ids), count, max_id)
+    query_words = "".join(analysed.sequence)  # before expansion: what the resident typed
     if corpus_model_enabled():
         model_of_corpus = corpus.models.get(cache_key, lambda: list(vendor.entry_terms(content_type_ids)))
         analysed, associated = expand(analysed, model_of_corpus)
@@ -196,6 +207,7 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     padded_terms = {term: f" {term} " for term in terms}
     padded_pairs = [(a, b, f" {a}  {b} ") for a, b in pairs]
     hits = []
+    texts = {}  # object id -> (title, body) words run together, for the re-ranking
     for object_id, title, body in rows:
         keywords, _sep, body_text = (body or "").partition(BODY_SECTION_SEPARATOR)
         # Doubled spaces: adjacent repeats (塵 塵 from ごみ|ゴミ) are each counted.
@@ -234,6 +246,62 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
             score += PROXIMITY_WEIGHT * bonus
         score *= 1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * (covered / total_weight)
         hits.append(Hit(int(object_id), score))
+        texts[int(object_id)] = ((title or "").replace(" ", ""), body_text.replace(" ", ""))
 
     hits.sort(key=lambda hit: (-hit.score, hit.object_id))
+    if corpus_model_enabled() and RERANK_WEIGHT:
+        hits = rerank(hits[:RERANK_DEPTH], texts, query_words) + hits[RERANK_DEPTH:]
     return hits[:limit] if limit else hits
+
+
+def bigrams(text):
+    return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text} - {""}
+
+
+def rerank(hits, texts, query_words):
+    """`hits` (best first) re-ordered by (1 - w)·word score + w·bigram score, each divided by its
+    best value among `hits` (w = RERANK_WEIGHT).
+
+    The bigram score is BM25 of the query's character bigrams (its analysed words run together)
+    in each hit's title and body (`RERANK_FIELDS` weights), with document frequencies and average
+    lengths from `hits` themselves: what tells these candidates apart is what counts."""
+    grams = bigrams(query_words)
+    if len(hits) < 2 or not grams:
+        return hits
+    count = len(hits)
+    df = dict.fromkeys(grams, 0)
+    for hit in hits:
+        title, body = texts[hit.object_id]
+        for gram in grams:
+            if gram in title or gram in body:
+                df[gram] += 1
+    idf = {gram: math.log(1.0 + (count - n + 0.5) / (n + 0.5)) for gram, n in df.items() if n}
+    if not idf:
+        return hits
+    averages = [max(1.0, sum(len(texts[hit.object_id][i]) for hit in hits) / count) for i in (0, 1)]
+    weights = list(RERANK_FIELDS.values())
+    similarity = {}
+    for hit in hits:
+        value = 0.0
+        for position, text in enumerate(texts[hit.object_id]):
+            norm = 1.0 - RERANK_B + RERANK_B * len(text) / averages[position]
+            for gram, gram_idf in idf.items():
+                tf = text.count(gram)
+                if tf:
+                    value += weights[position] * gram_idf * tf * (K1 + 1.0) / (tf + K1 * norm)
+        similarity[hit.object_id] = value
+    best_word = hits[0].score or 1.0
+    best_gram = max(similarity.values()) or 1.0
+    fused = [
+        Hit(
+            hit.object_id,
+            best_word
+            * (
+                (1.0 - RERANK_WEIGHT) * hit.score / best_word
+                + RERANK_WEIGHT * similarity[hit.object_id] / best_gram
+            ),
+        )
+        for hit in hits
+    ]
+    fused.sort(key=lambda hit: (-hit.score, hit.object_id))
+    return fused

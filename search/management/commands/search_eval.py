@@ -74,6 +74,11 @@ class Command(BaseCommand):
             help="rank without what the engine learns from the corpus (readings, associations): plain BM25F",
         )
         parser.add_argument(
+            "--halves",
+            action="store_true",
+            help="also print S@1 and MRR@10 of the odd and even lines: a gain on one half only is noise",
+        )
+        parser.add_argument(
             "--verbose-misses", action="store_true", help="print queries whose answer is not first"
         )
 
@@ -109,12 +114,14 @@ class Command(BaseCommand):
 
         totals = dict.fromkeys(["s@1", "s@5", "s@10", "mrr", "p@5", "ndcg@10"], 0.0)
         latencies = []
+        per_query = []
         for query, relevant in queries:
             started = time.perf_counter()
             results = search_faqs(query, index, limit=DEPTH)
             latencies.append((time.perf_counter() - started) * 1000.0)
             ranked = [import_ids.get(page.pk, "") for page in results]
             metrics = score_ranking(ranked, relevant)
+            per_query.append(metrics)
             for key, value in metrics.items():
                 totals[key] += value
             if options["verbose_misses"] and metrics["s@1"] < 1:
@@ -131,6 +138,13 @@ class Command(BaseCommand):
                 **summary
             )
         )
+        if options["halves"]:
+            for name, start in (("odd lines", 0), ("even lines", 1)):
+                half = per_query[start::2]
+                self.stdout.write(
+                    f"{name}: {len(half)} queries, S@1 {sum(m['s@1'] for m in half) / len(half):.3f}"
+                    f"  MRR@10 {sum(m['mrr'] for m in half) / len(half):.3f}"
+                )
         self.stdout.write(f"latency p50 {summary['p50_ms']:.1f} ms  p95 {summary['p95_ms']:.1f} ms")
         self.stdout.write(json.dumps(summary, ensure_ascii=False))
 
