@@ -3,7 +3,7 @@
 How a city runs it (秘書広報課 manages users in the admin):
 
 - 秘書広報課: edits and publishes every page of the city site, approves submissions, manages
-  担当課・くらしのできごと・緊急情報・災害モード・リダイレクト.
+  担当課・くらしのできごと・緊急情報・災害モード・リダイレクト and the site search (同義語・おすすめ・検索レポート).
 - 各課編集者: what every division's editor needs outside the page tree (admin access, images,
   documents). It holds no page permission by itself.
 - 各課編集者（環境課） etc.: one group per 担当課, with add/edit (never publish) on the sections that
@@ -50,6 +50,11 @@ CITY_PUBLISHER_MODEL_PERMISSIONS = {
     "home.emergencynotice": ["add", "change", "delete"],
     "home.disastermodesettings": ["change"],
     "wagtailredirects.redirect": ["add", "change", "delete"],
+    # Site search: 秘書広報課 tunes synonyms and promoted results (検索のおすすめ) and reads the
+    # search reports (search.view_searchquerystat also opens Wagtail's 検索語 report, see search/).
+    "search.searchsynonym": ["add", "change", "delete", "view"],
+    "search.searchquerystat": ["view"],
+    "wagtailsearchpromotions.searchpromotion": ["add", "change", "delete", "view"],
 }
 
 
