@@ -58,6 +58,10 @@ CITY_PUBLISHER_MODEL_PERMISSIONS = {
 }
 
 
+# 経営課 handles the applications to start or stop water service (personal data; water.permissions).
+WATER_EDITOR_MODEL_PERMISSIONS = {"water.waterapplication": ["handle"]}
+
+
 # 観光交流課 updates the peony bloom status daily and translates the guide.
 TOURISM_MODEL_PERMISSIONS = {
     "tourism.peonybloomreport": ["add", "change"],
@@ -171,9 +175,10 @@ def ensure_editor_groups(city_root, water_root=None):
     _admin_group(DIVISION_EDITORS)
     grant_division_sections(city_root)
     if water_root is not None:
-        grant_section(WATER_EDITORS, water_root, publish=True)
+        water_group = grant_section(WATER_EDITORS, water_root, publish=True)
     else:
-        _admin_group(WATER_EDITORS)
+        water_group = _admin_group(WATER_EDITORS)
+    _grant_model_permissions(water_group, WATER_EDITOR_MODEL_PERMISSIONS)
     tourism_group = _admin_group(TOURISM_EDITORS)
     _grant_model_permissions(tourism_group, TOURISM_MODEL_PERMISSIONS)
     for page in tourism_sections():
