@@ -111,3 +111,16 @@ def test_dashboard_query_count_does_not_grow_with_content(
     with django_assert_max_num_queries(60):
         response = client.get("/admin/")
     assert "新しい申込み（受付）：12件" in response.content.decode()
+
+
+def test_panels_take_two_queries_each_whatever_the_numbers(site, kankyo, django_assert_max_num_queries):
+    from home.dashboard import MyDraftsPanel
+    from water.dashboard import WaterApplicationsPanel
+
+    for number in range(8):
+        WaterApplicationFactory(reception_number=f"W-20261124-{number + 1:04d}")
+        draft_by(kankyo, site["gomi"], f"下書き{number}")
+    with django_assert_max_num_queries(2):
+        WaterApplicationsPanel().render_html({})
+    with django_assert_max_num_queries(2):
+        MyDraftsPanel(kankyo).render_html({})
