@@ -206,9 +206,16 @@ class ImportResult:
     errors: list = field(default_factory=list)  # (row number, message)
     encoding: str = ""
     index_created: bool = False
+    # Rows stored as drafts (not published): (row number, reason). Drafts are submitted to the
+    # page's workflow when the import has a user (the admin); the command leaves them as drafts.
+    drafts: list = field(default_factory=list)
+    submitted: int = 0
 
     def summary(self):
-        return f"新規 {self.created} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件、失敗 {self.failed} 件"
+        text = f"新規 {self.created} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件、失敗 {self.failed} 件"
+        if self.drafts:
+            text += f"（うち下書きとして保存 {len(self.drafts)} 件、承認の申請 {self.submitted} 件）"
+        return text
 
 
 @dataclass
@@ -240,13 +247,19 @@ def _parse_date(value):
 class FAQImporter:
     """Imports rows into the FAQ index `index`. Each row runs in its own savepoint."""
 
-    def __init__(self, index, dry_run=False, today=None, departments=None):
+    def __init__(self, index, dry_run=False, today=None, departments=None, publish=True, user=None):
+        """publish=False stores every row as a draft; publish=True publishes the rows whose content
+        passes the accessibility checks (cms.a11y: no errors) and keeps the others as drafts.
+        With a `user`, drafts are submitted to the page's workflow in that user's name."""
         from cms.models import Department
 
         from .models import FAQCategory, FAQPage
 
         self.index = index
         self.dry_run = dry_run
+        self.publish = publish
+        self.user = user
+        self.result = None
         self.today = today or datetime.date.today()
         self.FAQPage = FAQPage
         self.categories = {category.name: category for category in FAQCategory.objects.all()}
@@ -414,7 +427,7 @@ class FAQImporter:
             return self._import_rows(rows, has_last_reviewed)
 
     def _import_rows(self, rows, has_last_reviewed):
-        result = ImportResult()
+        result = self.result = ImportResult()
         seen_ids = {}
         for number, raw in rows:
             try:
@@ -436,6 +449,32 @@ class FAQImporter:
             setattr(result, outcome, getattr(result, outcome) + 1)
         return result
 
+    def _draft_reason(self, page):
+        """Why this row's page must not go live now (None: it may be published)."""
+        from cms.a11y.content import page_problems
+
+        if not self.publish:
+            return "公開の権限がないため、下書きとして保存します。"
+        errors = [problem for problem in page_problems(page) if problem.is_error]
+        if errors:
+            details = "、".join(dict.fromkeys(problem.label for problem in errors))
+            return f"アクセシビリティの確認で問題があるため、下書きとして保存します（{details}）。"
+        return None
+
+    def _save(self, page, row, reason):
+        """Publish the new revision, or keep it as a draft (submitted to the workflow with a user)."""
+        revision = page.save_revision(user=self.user)
+        if reason is None:
+            revision.publish(user=self.user)
+            return
+        if self.result is not None:
+            self.result.drafts.append((row.number, reason))
+        workflow = page.get_workflow() if self.user is not None else None
+        if workflow is not None and not page.workflow_in_progress:
+            workflow.start(page, self.user)
+            if self.result is not None:
+                self.result.submitted += 1
+
     def _import_row(self, row):
         categories = self._category_objects(row.category_names)
         page = self.existing.get(row.import_id)
@@ -451,10 +490,15 @@ class FAQImporter:
                 last_reviewed=row.last_reviewed if row.has_last_reviewed else self.today,
             )
             self._apply(page, row, categories)
+            reason = self._draft_reason(page)
             if self.dry_run:
+                if reason and self.result is not None:
+                    self.result.drafts.append((row.number, reason))
                 return "created"
+            if reason is not None:
+                page.live = False
             self.index.add_child(instance=page)
-            page.save_revision().publish()
+            self._save(page, row, reason)
             self.taken_slugs.add(page.slug)
             self.existing[row.import_id] = page
             self.touched[page.pk] = page
@@ -466,12 +510,19 @@ class FAQImporter:
                 page.import_id = row.import_id
                 self.existing[row.import_id] = self.by_slug.pop(row.import_id)
             return "unchanged"
+        # A page that is not live stays unpublished, as before; a live one is updated live only
+        # when the new content may be published.
+        reason = (
+            self._draft_reason(page)
+            if page.live
+            else "公開されていないページのため、下書きとして保存します。"
+        )
         if self.dry_run:
+            if reason and self.result is not None:
+                self.result.drafts.append((row.number, reason))
             return "updated"
         page.import_id = row.import_id
-        revision = page.save_revision()
-        if page.live:
-            revision.publish()
+        self._save(page, row, reason)
         if adopted:
             self.existing[row.import_id] = self.by_slug.pop(row.import_id)
         self.touched[page.pk] = page
@@ -498,10 +549,13 @@ def find_or_create_index(root, slug, title=None, dry_run=False):
     return page, True
 
 
-def import_csv(data, index, dry_run=False, today=None):
-    """Import CSV bytes into `index`. Returns an ImportResult; raises CSVFormatError for the file."""
+def import_csv(data, index, dry_run=False, today=None, publish=True, user=None):
+    """Import CSV bytes into `index`. Returns an ImportResult; raises CSVFormatError for the file.
+
+    See FAQImporter for `publish` and `user` (the admin passes the editor and whether they may publish).
+    """
     rows, encoding, names = read_rows(data)
-    importer = FAQImporter(index, dry_run=dry_run, today=today)
+    importer = FAQImporter(index, dry_run=dry_run, today=today, publish=publish, user=user)
     if index.pk is None:
         importer.existing, importer.by_slug, importer.taken_slugs = {}, {}, set()
     result = importer.import_rows(rows, has_last_reviewed="last_reviewed" in names)

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import FAQFeedbackReportView, FAQReviewReportView
+from .import_views import faq_import_view, user_may_import
 
 
 def _urls():
@@ -44,4 +45,21 @@ def register_faq_feedback_report_menu_item():
 def register_faq_review_report_menu_item():
     return FAQReportMenuItem(
         "見直しが必要なFAQ", reverse("faq_reports:review"), name="faq-review", icon_name="time", order=1210
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_faq_import_url():
+    return [path("faq/import/", faq_import_view, name="faq_import")]
+
+
+class FAQImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_import(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_faq_import_menu_item():
+    return FAQImportMenuItem(
+        "よくある質問のCSV取り込み", reverse("faq_import"), name="faq-import", icon_name="upload", order=950
     )

@@ -3,7 +3,7 @@
 How a city runs it (秘書広報課 manages users in the admin):
 
 - 秘書広報課: edits and publishes every page of the city site, approves submissions, manages
-  担当課・くらしのできごと・緊急情報・災害モード・リダイレクト.
+  担当課・くらしのできごと・緊急情報・災害モード・リダイレクト and the site search (同義語・おすすめ・検索レポート).
 - 各課編集者: what every division's editor needs outside the page tree (admin access, images,
   documents). It holds no page permission by itself.
 - 各課編集者（環境課） etc.: one group per 担当課, with add/edit (never publish) on the sections that
@@ -52,7 +52,16 @@ CITY_PUBLISHER_MODEL_PERMISSIONS = {
     "wagtailredirects.redirect": ["add", "change", "delete"],
     # The FAQの評価 report holds residents' free-text comments: 秘書広報課 handles them, no one else.
     "faq.faqfeedback": ["view"],
+    # Site search: 秘書広報課 tunes synonyms and promoted results (検索のおすすめ) and reads the
+    # search reports (search.view_searchquerystat also opens Wagtail's 検索語 report, see search/).
+    "search.searchsynonym": ["add", "change", "delete", "view"],
+    "search.searchquerystat": ["view"],
+    "wagtailsearchpromotions.searchpromotion": ["add", "change", "delete", "view"],
 }
+
+
+# 経営課 handles the applications to start or stop water service (personal data; water.permissions).
+WATER_EDITOR_MODEL_PERMISSIONS = {"water.waterapplication": ["handle"]}
 
 
 # 観光交流課 updates the peony bloom status daily and translates the guide.
@@ -198,9 +207,10 @@ def ensure_editor_groups(city_root, water_root=None):
     _admin_group(DIVISION_EDITORS)
     grant_division_sections(city_root)
     if water_root is not None:
-        grant_section(WATER_EDITORS, water_root, publish=True)
+        water_group = grant_section(WATER_EDITORS, water_root, publish=True)
     else:
-        _admin_group(WATER_EDITORS)
+        water_group = _admin_group(WATER_EDITORS)
+    _grant_model_permissions(water_group, WATER_EDITOR_MODEL_PERMISSIONS)
     tourism_group = _admin_group(TOURISM_EDITORS)
     _grant_model_permissions(tourism_group, TOURISM_MODEL_PERMISSIONS)
     for page in tourism_sections():

@@ -58,6 +58,13 @@ def add_disaster_status_panel(request, panels):
         panels.append(DisasterStatusPanel(request.user))
 
 
+@hooks.register("construct_homepage_panels")
+def add_my_drafts_panel(request, panels):
+    from home.dashboard import MyDraftsPanel
+
+    panels.append(MyDraftsPanel(request.user))
+
+
 @hooks.register("before_serve_page", order=-100)
 def serve_disaster_top_in_every_language(page, request, serve_args, serve_kwargs):
     """While 災害モード is on, /en/, /zh-hans/ … get the disaster top too, before any other app's top.

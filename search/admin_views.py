@@ -6,6 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from wagtail.contrib.search_promotions.views.reports import (
+    SearchTermsReportView as WagtailSearchTermsReportView,
+)
 
 from cms.security.spreadsheets import csv_response
 from search.models import SearchQueryStat
@@ -96,3 +99,19 @@ def popular_report(request):
 
 def zero_result_report(request):
     return report(request, "zero")
+
+
+class SearchTermsReportView(WagtailSearchTermsReportView):
+    """Wagtail's 検索語 report (promotions' query hits), opened to whoever may read search statistics.
+
+    Upstream lets only superusers in; 秘書広報課 tunes search and needs it.
+    """
+
+    page_title = "検索語（おすすめ用の集計）"
+    index_url_name = "search_report_terms"
+    index_results_url_name = "search_report_terms_results"
+
+    def dispatch(self, request, *args, **kwargs):
+        check_permission(request)
+        # Skip the upstream superuser-only dispatch, keep ReportView's.
+        return super(WagtailSearchTermsReportView, self).dispatch(request, *args, **kwargs)

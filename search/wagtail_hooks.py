@@ -30,6 +30,14 @@ def register_report_urls():
     return [
         path("reports/search-popular/", admin_views.popular_report, name="search_report_popular"),
         path("reports/search-zero-results/", admin_views.zero_result_report, name="search_report_zero"),
+        path(
+            "reports/search-terms/", admin_views.SearchTermsReportView.as_view(), name="search_report_terms"
+        ),
+        path(
+            "reports/search-terms/results/",
+            admin_views.SearchTermsReportView.as_view(results_only=True),
+            name="search_report_terms_results",
+        ),
     ]
 
 
@@ -48,3 +56,16 @@ def register_popular_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_zero_report_menu_item():
     return StatsMenuItem("検索結果が0件の言葉", reverse("search_report_zero"), icon_name="search", order=801)
+
+
+@hooks.register("register_reports_menu_item")
+def register_terms_report_menu_item():
+    return StatsMenuItem(
+        "検索語（おすすめ用）", reverse("search_report_terms"), icon_name="search", order=802
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_superuser_only_search_terms(request, menu_items):
+    # Wagtail's own entry is superuser-only; ours above opens the same report by permission.
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

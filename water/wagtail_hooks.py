@@ -12,3 +12,12 @@ def register_water_viewsets():
 @hooks.register("register_admin_urls")
 def register_water_admin_urls():
     return [path("water/quality-import/", quality_import_view, name="water_quality_import")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_water_applications_panel(request, panels):
+    from water.dashboard import WaterApplicationsPanel
+    from water.permissions import HANDLE_PERMISSION
+
+    if request.user.has_perm(HANDLE_PERMISSION):
+        panels.append(WaterApplicationsPanel())

@@ -31,6 +31,7 @@ class Command(BaseCommand):
         "よくある質問をCSVファイルから取り込みます。列：id, question, answer, category, keywords, department"
         "（id・question・answer は必須、category と keywords は「|」区切り）。文字コードは UTF-8（BOM有無）と"
         " Shift_JIS（CP932）・EUC-JP を自動判別します。同じ id は更新し、内容が同じ行は変更しません。"
+        "アクセシビリティの確認でエラーがある行は公開せず、下書きとして保存します。"
     )
 
     def add_arguments(self, parser):
@@ -68,6 +69,8 @@ class Command(BaseCommand):
             )
         for number, message in result.errors:
             self.stderr.write(f"{number}行目：{message}")
+        for number, reason in result.drafts:
+            self.stdout.write(self.style.WARNING(f"{number}行目：{reason}"))
         prefix = "【確認のみ・保存していません】" if dry_run else ""
         line = f"{prefix}{result.summary()}（文字コード：{result.encoding}、{elapsed:.1f}秒）"
         self.stdout.write(self.style.WARNING(line) if result.failed else self.style.SUCCESS(line))
