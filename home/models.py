@@ -270,7 +270,7 @@ class CityHomePage(MainImageMixin, IntroMixin, BasePage):
             "notices": active_emergency_notices(),
             "news": list(self.news_items().filter(is_important=True)[:5]),
             "sections": list(
-                SectionPage.objects.child_of(self).live().public().in_menu().only("title", "url_path")
+                SectionPage.objects.child_of(self).live().public().in_menu().only("title", "slug", "url_path")
             ),
         }
 
@@ -291,7 +291,7 @@ class CityHomePage(MainImageMixin, IntroMixin, BasePage):
         context["life_event_index"] = life_event_index
         context["life_events"] = list(LifeEvent.objects.all()) if life_event_index else []
         context["sections"] = list(
-            SectionPage.objects.child_of(self).live().public().in_menu().only("title", "url_path", "summary")
+            SectionPage.objects.child_of(self).live().public().in_menu().only("title", "slug", "url_path", "summary")
         )
         context["popular_faqs"] = list(
             FAQPage.objects.live()
