@@ -92,18 +92,6 @@ def _deploy_check(env):
     )
 
 
-def test_production_settings_pass_check_deploy():
-    result = _deploy_check(
-        {
-            "DJANGO_SECRET_KEY": "x7#k2!q9" * 8,
-            "ALLOWED_HOSTS": "www.city.sukagawa.example",
-            "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
-        }
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
-
-
 def test_production_refuses_to_start_without_secret_key():
     result = _deploy_check({"ALLOWED_HOSTS": "www.city.sukagawa.example"})
     assert result.returncode != 0
