@@ -112,6 +112,12 @@ def seeded_demo(django_db_setup, django_db_blocker):
         call_command("seed_demo", stdout=open(os.devnull, "w"))
 
 
+def _demo_is_missing():
+    from wagtail.models import Site
+
+    return Site.objects.count() < 2 or not Site.objects.filter(is_default_site=True).exists()
+
+
 @pytest.fixture(scope="session")
 def demo_server(seeded_demo):
     """A live server on the seeded demo (cms.settings.test allows every host name)."""
@@ -120,6 +126,27 @@ def demo_server(seeded_demo):
     server = LiveServer("localhost")
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _seeded_demo_still_there(request):
+    """A transactional test that ran after the seeding empties every table when it ends: the tests
+    of the seeded demo then get it back (seeded again) instead of failing on an empty site."""
+    if "seeded_demo" not in request.fixturenames:
+        yield
+        return
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Page
+
+    request.getfixturevalue("seeded_demo")
+    django_db_setup = request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        if _demo_is_missing():
+            if not Page.objects.filter(depth=1).exists():
+                connection.creation.deserialize_db_from_string(django_db_setup)
+            call_command("seed_demo", stdout=open(os.devnull, "w"))
+    yield
 
 
 @pytest.fixture()

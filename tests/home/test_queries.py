@@ -16,7 +16,8 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 # Pinned from a measurement; raise only with a reason.
-TOP_PAGE_QUERIES = 30
+# The main visual and the emblem of the identity (issue 16) are two queries more.
+TOP_PAGE_QUERIES = 32
 SECTION_QUERIES = 30
 
 
