@@ -5,6 +5,9 @@ the user's pages in a workflow; none lists drafts that were saved and then forgo
 division's editor most often comes back to.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
@@ -13,9 +16,15 @@ DRAFT_LIMIT = 10
 
 def drafts_of(user):
     """Pages whose latest revision is the user's, with unpublished changes and not in a workflow."""
+    # WorkflowState.object_id is text: compare it with the page id as text (PostgreSQL has no
+    # varchar = integer), in one subquery.
+    in_workflow = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page)
+    ).values("object_id")
     return (
         Page.objects.filter(has_unpublished_changes=True, latest_revision__user=user)
-        .exclude(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS)
+        .annotate(pk_text=Cast("pk", CharField()))
+        .exclude(pk_text__in=in_workflow)
         .order_by("-latest_revision_created_at", "-pk")
     )
 
