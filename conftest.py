@@ -102,14 +102,23 @@ def browser(playwright_instance):
 def seeded_demo(django_db_setup, django_db_blocker):
     """The full demo (`seed_demo`), built once per run for every browser and demo test."""
     from django.core.management import call_command
-    from django.db import connection
     from wagtail.models import Page
 
     with django_db_blocker.unblock():
         if not Page.objects.filter(depth=1).exists():
-            # A transactional test emptied the tables: put back the migrated state first.
-            connection.creation.deserialize_db_from_string(django_db_setup)
+            _restore_migrated_state(django_db_setup)
         call_command("seed_demo", stdout=open(os.devnull, "w"))
+
+
+def _restore_migrated_state(migrated_state):
+    """A transactional test emptied the tables when it ended, and post_migrate may have re-created
+    content types and permissions with other primary keys: empty them again (without post_migrate)
+    and load the migrated state, so that the root page, the locales and the content types are back."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(migrated_state)
 
 
 def _demo_is_missing():
@@ -136,7 +145,6 @@ def _seeded_demo_still_there(request):
         yield
         return
     from django.core.management import call_command
-    from django.db import connection
     from wagtail.models import Page
 
     request.getfixturevalue("seeded_demo")
@@ -144,10 +152,7 @@ def _seeded_demo_still_there(request):
     with request.getfixturevalue("django_db_blocker").unblock():
         if _demo_is_missing():
             if not Page.objects.filter(depth=1).exists():
-                # Flushed by a transactional test (post_migrate re-created only content types and
-                # permissions): empty it again and put back the migrated state, then the demo.
-                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-                connection.creation.deserialize_db_from_string(django_db_setup)
+                _restore_migrated_state(django_db_setup)
             call_command("seed_demo", stdout=open(os.devnull, "w"))
     yield
 

@@ -10,8 +10,9 @@ from tests.browser import new_context
 from tests.home.factories import CityHomePageFactory
 
 # Not `browser`: it runs on its own live server with a minimal site, and as a transactional test it
-# empties the tables when it ends, so it must run before the seeded demo is built.
-pytestmark = pytest.mark.django_db(transaction=True)
+# empties the tables when it ends (serialized_rollback: the migrated state, with the root page and
+# the locales, is loaded first), so it must run before the seeded demo is built.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_admin_and_public_top_work_under_the_csp(browser, live_server):
