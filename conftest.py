@@ -66,7 +66,7 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_keepdb
     would not create a test database for a run of those tests only. Yields the migrated state
     (serialized) so that the seeded demo can restore it after a transactional test emptied the tables.
     """
-    from django.db import connection
+    from django.db import connection, connections
     from django.test.utils import setup_databases, teardown_databases
 
     with django_db_blocker.unblock():
@@ -79,6 +79,9 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_keepdb
             serialized_aliases={"default"},
         )
         migrated_state = connection.creation.serialize_db_to_string()
+    # Playwright's sync API runs a test in a greenlet with a context of its own, where Django opens
+    # another connection object: serialized_rollback must find the migrated state on that one too.
+    type(connections["default"])._test_serialized_contents = migrated_state
     yield migrated_state
     if not django_db_keepdb:
         with django_db_blocker.unblock():
@@ -114,11 +117,13 @@ def _restore_migrated_state(migrated_state):
     """A transactional test emptied the tables when it ended, and post_migrate may have re-created
     content types and permissions with other primary keys: empty them again (without post_migrate)
     and load the migrated state, so that the root page, the locales and the content types are back."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection
 
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(migrated_state)
+    ContentType.objects.clear_cache()  # it still maps the ids post_migrate had given
 
 
 def _demo_is_missing():
