@@ -144,12 +144,12 @@ class CorpusModel:
 
 
 def build(rows):
-    """A CorpusModel from (title terms, body terms) lists of every entry."""
+    """A CorpusModel from (object id, title terms, body terms) of every entry."""
     df = Counter()
     title_df = Counter()
     pairs = defaultdict(Counter)
     documents = 0
-    for title_terms, body_terms in rows:
+    for _object_id, title_terms, body_terms in rows:
         documents += 1
         question = set(title_terms)
         whole = question | set(body_terms)
@@ -189,9 +189,11 @@ def build(rows):
 
 
 class _Models:
-    """Corpus models per searched model and index state (entries count, highest id)."""
+    """Models built from the index entries, per searched model and index state (entries count,
+    highest id): corpus models here, meaning models in search.vectors."""
 
-    def __init__(self):
+    def __init__(self, builder=None):
+        self.builder = builder or build
         self.lock = threading.Lock()
         self.building = threading.Lock()
         self.models = OrderedDict()
@@ -204,7 +206,7 @@ class _Models:
             with self.lock:
                 if key in self.models:
                     return self.models[key]
-            model = build(load_rows())
+            model = self.builder(load_rows())
             with self.lock:
                 # Only the newest state of each searched model is kept.
                 for old in [k for k in self.models if k[:-1] == key[:-1]]:

@@ -14,6 +14,8 @@
    character bigrams of the analysed words run together (住民票 ≈ 住民 票, 転入届 ≈ 転入 届出),
    title and body, with bigram document frequencies from those candidates, fused linearly with
    the word score. Bigrams catch compounds and word variants that whole lemmas miss.
+5. With word vectors installed (search.vectors), the re-ranking adds the similarity in meaning of
+   the query and each candidate (引っ越し ≈ 転居): a resident's word need not be the city's word.
 """
 
 import math
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search import corpus
+from search import corpus, vectors
 from search.analysis import analyze
 from search.backends.database import BODY_SECTION_SEPARATOR
 from search.backends.index_store import IndexStore
@@ -45,9 +47,14 @@ MAX_ASSOCIATED = 4
 # Re-ranking of the best candidates by character bigrams (see `rerank`): the share of the bigram
 # score in the fused score, and the weight of each field in the bigram score.
 RERANK_DEPTH = 40
-RERANK_WEIGHT = 0.3
+RERANK_WEIGHT = 0.2
 RERANK_FIELDS = {"title": 1.0, "body": 0.5}
 RERANK_B = 0.75
+# Meaning (search.vectors): the share of the similarity of word vectors in the re-ranking, and how
+# much of it the title (a FAQ's question) makes. (Adding the entries nearest in meaning as candidates
+# changed one development query in 330: not done, a result must share a word with the query.)
+MEANING_WEIGHT = 0.3
+MEANING_TITLE_SHARE = 0.5
 
 
 def corpus_model_enabled():
@@ -158,9 +165,19 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
     count, max_id = vendor.snapshot(content_type_ids)
     cache_key = (vendor.connection.alias, tuple(content_type_ids), count, max_id)
     query_words = "".join(analysed.sequence)  # before expansion: what the resident typed
+    meaning = None
     if corpus_model_enabled():
-        model_of_corpus = corpus.models.get(cache_key, lambda: list(vendor.entry_terms(content_type_ids)))
+        entries = []
+
+        def load_entries():  # read once for both models when both are built
+            if not entries:
+                entries.extend(vendor.entry_terms(content_type_ids))
+            return entries
+
+        model_of_corpus = corpus.models.get(cache_key, load_entries)
         analysed, associated = expand(analysed, model_of_corpus)
+        if MEANING_WEIGHT and vectors.word_vectors() is not None:
+            meaning = vectors.models.get(cache_key, load_entries)
     else:
         associated = set()
     terms = sorted(analysed.weights)
@@ -249,8 +266,14 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
         texts[int(object_id)] = ((title or "").replace(" ", ""), body_text.replace(" ", ""))
 
     hits.sort(key=lambda hit: (-hit.score, hit.object_id))
-    if corpus_model_enabled() and RERANK_WEIGHT:
-        hits = rerank(hits[:RERANK_DEPTH], texts, query_words) + hits[RERANK_DEPTH:]
+    if corpus_model_enabled() and (RERANK_WEIGHT or meaning is not None):
+        head = hits[:RERANK_DEPTH]
+        alike = {}
+        if meaning is not None:
+            # The query's own words (and readings), not the associated ones: what the resident meant.
+            typed = {term: weight for term, weight in analysed.weights.items() if term not in associated}
+            alike = meaning.similarities(meaning.query_vector(typed), [hit.object_id for hit in head])
+        hits = rerank(head, texts, query_words, alike) + hits[RERANK_DEPTH:]
     return hits[:limit] if limit else hits
 
 
@@ -258,7 +281,7 @@ def bigrams(text):
     return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text} - {""}
 
 
-def rerank(hits, texts, query_words):
+def rerank(hits, texts, query_words, alike=None):
     """`hits` (best first) re-ordered by (1 - w)·word score + w·bigram score, each divided by its
     best value among `hits` (w = RERANK_WEIGHT).
 
@@ -266,7 +289,7 @@ def rerank(hits, texts, query_words):
     in each hit's title and body (`RERANK_FIELDS` weights), with document frequencies and average
     lengths from `hits` themselves: what tells these candidates apart is what counts."""
     grams = bigrams(query_words)
-    if len(hits) < 2 or not grams:
+    if len(hits) < 2 or not (grams or alike):
         return hits
     count = len(hits)
     df = dict.fromkeys(grams, 0)
@@ -276,8 +299,6 @@ def rerank(hits, texts, query_words):
             if gram in title or gram in body:
                 df[gram] += 1
     idf = {gram: math.log(1.0 + (count - n + 0.5) / (n + 0.5)) for gram, n in df.items() if n}
-    if not idf:
-        return hits
     averages = [max(1.0, sum(len(texts[hit.object_id][i]) for hit in hits) / count) for i in (0, 1)]
     weights = list(RERANK_FIELDS.values())
     similarity = {}
@@ -290,18 +311,37 @@ def rerank(hits, texts, query_words):
                 if tf:
                     value += weights[position] * gram_idf * tf * (K1 + 1.0) / (tf + K1 * norm)
         similarity[hit.object_id] = value
-    best_word = hits[0].score or 1.0
+    best_word = max(hit.score for hit in hits) or 1.0
     best_gram = max(similarity.values()) or 1.0
+    meaning = _meaning_scores(alike or {}, [hit.object_id for hit in hits])
+    meaning_weight = MEANING_WEIGHT if meaning else 0.0
+    word_weight = 1.0 - RERANK_WEIGHT - meaning_weight
     fused = [
         Hit(
             hit.object_id,
             best_word
             * (
-                (1.0 - RERANK_WEIGHT) * hit.score / best_word
+                word_weight * hit.score / best_word
                 + RERANK_WEIGHT * similarity[hit.object_id] / best_gram
+                + meaning_weight * meaning.get(hit.object_id, 0.0)
             ),
         )
         for hit in hits
     ]
     fused.sort(key=lambda hit: (-hit.score, hit.object_id))
     return fused
+
+
+def _meaning_scores(alike, object_ids):
+    """{object id: 0…1}: the title/body cosine mix, scaled from the least to the most alike of the
+    candidates (averaged word vectors are all somewhat alike: the spread is what tells them apart)."""
+    if not alike:
+        return {}
+    mixed = {
+        object_id: MEANING_TITLE_SHARE * title + (1.0 - MEANING_TITLE_SHARE) * body
+        for object_id, (title, body) in alike.items()
+    }
+    low, high = min(mixed.values()), max(mixed.values())
+    if high - low < 1e-6:
+        return {}
+    return {object_id: (mixed[object_id] - low) / (high - low) for object_id in object_ids if object_id in mixed}

@@ -186,16 +186,18 @@ class IndexStore:
         return float(avg_title or 1.0) or 1.0, float(avg_body or 1.0) or 1.0
 
     def entry_terms(self, content_type_ids):
-        """(title terms, body terms) of every entry of the models: what the corpus model learns from."""
+        """(object id, title terms, body terms) of every entry of the models: what the corpus and
+        meaning models learn from."""
         placeholders = ", ".join(["%s"] * len(content_type_ids))
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {self.title_col}, {self.body_col} FROM {self.table} WHERE content_type_id IN ({placeholders})",
+                f"SELECT object_id, {self.title_col}, {self.body_col} FROM {self.table} "
+                f"WHERE content_type_id IN ({placeholders})",
                 list(content_type_ids),
             )
-            for title, body in cursor.fetchall():
+            for object_id, title, body in cursor.fetchall():
                 keywords, _sep, body_text = (body or "").partition(BODY_SECTION_SEPARATOR)
-                yield (title or "").split(), (keywords + " " + body_text).split()
+                yield object_id, (title or "").split(), (keywords + " " + body_text).split()
 
     def document_frequencies(self, terms, content_type_ids):
         """Entries holding each term. SQLite counts FTS5 doclists over the whole index (a join per

@@ -65,13 +65,13 @@ def test_kana_word_does_not_drag_in_pages_of_a_single_character(faq_index):
 
 
 def test_reading_segmentation_uses_only_words_of_the_corpus():
-    model = build([(["戸籍", "謄本"], ["市民", "課"]), (["粗大", "塵"], ["収集", "日"])])
+    model = build([(1, ["戸籍", "謄本"], ["市民", "課"]), (2, ["粗大", "塵"], ["収集", "日"])])
     assert model.segment_reading("こせきとうほん") == ["戸籍", "謄本"]
     assert model.segment_reading("ぜんぜんしらない") == []
 
 
 def test_associations_link_question_words_to_answer_words_beyond_chance():
-    rows = [(["引っ越す", "手続き"], ["転出", "届け", "市民"])] * 3 + [(["塵", "出す"], ["収集", "市民"])] * 9
+    rows = [(1, ["引っ越す", "手続き"], ["転出", "届け", "市民"])] * 3 + [(2, ["塵", "出す"], ["収集", "市民"])] * 9
     model = build(rows)
     partners = dict(model.associated("引っ越す"))
     assert "転出" in partners and "市民" not in partners  # 市民 is in every answer: no association
