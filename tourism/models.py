@@ -88,12 +88,12 @@ class TourismTopPage(MainImageMixin, IntroMixin, BasePage):
     highlights = StreamField([("highlight", HighlightBlock())], verbose_name="今季の見どころ", blank=True)
 
     content_panels = (
-        Page.content_panels + [FieldPanel("intro")] + MainImageMixin.main_image_panels + [FieldPanel("highlights")]
+        IntroMixin.content_panels + MainImageMixin.main_image_panels + [FieldPanel("highlights")]
     )
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["tourism.SpotIndexPage", "tourism.EventIndexPage"]
     max_count_per_parent = 1
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("highlights")]
+    search_fields = IntroMixin.search_fields + [index.SearchField("highlights")]
 
     class Meta:
         verbose_name = "観光ガイドのトップ"
@@ -153,12 +153,9 @@ class SpotIndexPage(IntroMixin, BasePage):
 
     search_kind = "tourism"
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.SpotPage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "観光スポット一覧"
@@ -371,12 +368,9 @@ class EventIndexPage(IntroMixin, BasePage):
 
     search_kind = "tourism"
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.EventPage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "イベント一覧"
@@ -585,12 +579,10 @@ class OpenDataPage(IntroMixin, BasePage):
 
     licence_note = RichTextField("ライセンスの説明", blank=True, features=["bold", "link"])
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("licence_note")]
+    content_panels = IntroMixin.content_panels + [FieldPanel("licence_note")]
     parent_page_types = ["home.CityHomePage", "tourism.TourismTopPage"]
     subpage_types = []
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "オープンデータ"

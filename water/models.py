@@ -130,12 +130,9 @@ class WaterStandardPage(BasePage):
 
 
 class WaterNewsIndexPage(IntroMixin, BasePage):
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["water.WaterHomePage"]
     subpage_types = ["water.WaterNewsPage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "水道事業のお知らせ一覧"
@@ -196,12 +193,9 @@ class WaterOutageNoticeQuerySet(PageQuerySet):
 class WaterOutageNoticeIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """断水・濁水・工事のお知らせ: a list with a status filter, and an RSS feed at rss/."""
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["water.WaterHomePage"]
     subpage_types = ["water.WaterOutageNoticePage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "断水・濁水・工事のお知らせ一覧"
@@ -408,7 +402,7 @@ class WaterRatePage(RoutablePageMixin, IntroMixin, BasePage):
     subpage_types = []
     base_form_class = WaterRatePageForm
 
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("notes")]
+    search_fields = IntroMixin.search_fields + [index.SearchField("notes")]
 
     class Meta:
         verbose_name = "水道料金のページ"
@@ -566,11 +560,11 @@ class WaterQualityPage(RoutablePageMixin, IntroMixin, BasePage):
 
     notes = RichTextField("注意事項", blank=True, features=["bold", "link", "ul", "ol"])
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("notes")]
+    content_panels = IntroMixin.content_panels + [FieldPanel("notes")]
     parent_page_types = ["water.WaterHomePage", "water.WaterStandardPage"]
     subpage_types = []
 
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("notes")]
+    search_fields = IntroMixin.search_fields + [index.SearchField("notes")]
 
     class Meta:
         verbose_name = "水質検査結果のページ"
