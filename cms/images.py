@@ -12,14 +12,22 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 ALT_REQUIRED = "代替テキストを入力するか、「装飾のための画像」を選んでください。"
 
 
-class MainImageMixin(models.Model):
-    main_image = models.ForeignKey(
+def image_field(verbose_name, **options):
+    """An optional picture from the image library; deleting the image there empties the field."""
+    return models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="メイン画像",
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        **options,
+    )
+
+
+class MainImageMixin(models.Model):
+    main_image = image_field(
+        "メイン画像",
         help_text="ページの先頭に表示します。写真でない図やイラストのときは、キャプションにそう書いてください。",
     )
     main_image_alt = models.CharField(

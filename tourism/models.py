@@ -21,7 +21,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import GalleryBlock, HeadingBlock, ImageBlock, ParagraphBlock
-from cms.images import ALT_REQUIRED, MainImageMixin
+from cms.i18n import foreign_language_field_names, with_foreign_languages
+from cms.images import ALT_REQUIRED, MainImageMixin, image_field
 from cms.pages import BasePage, IntroMixin
 
 SPOT_CATEGORIES = [
@@ -185,14 +186,7 @@ class SpotPage(BasePage):
     featured = models.BooleanField("観光ガイドのトップで紹介する", default=False)
     summary = models.TextField("概要", max_length=400, help_text="一覧とトップに表示する短い説明です。")
     body = body_field()
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="写真",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = image_field("写真")
     photo_alt = models.CharField(
         "写真の代替テキスト", max_length=200, blank=True, help_text="写真の内容を文章で説明してください。"
     )
@@ -389,14 +383,7 @@ class EventPage(BasePage):
     reading = models.CharField("イベント名のよみがな（カナ）", max_length=120, blank=True)
     summary = models.TextField("概要", max_length=400)
     body = body_field()
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="写真",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = image_field("写真")
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
     photo_caption = models.CharField(
         "写真のキャプション",
@@ -595,6 +582,9 @@ class OpenDataPage(IntroMixin, BasePage):
         return context
 
 
+# 外国語のひとこと・代替テキスト (comment_en, photo_alt_en …): the guide's visitors read the note in their
+# language; empty = the Japanese is shown.
+@with_foreign_languages("comment", "photo_alt")
 class PeonyBloomReport(models.Model):
     """須賀川牡丹園の開花状況. Each update is a new row, so the list of rows is the history."""
 
@@ -606,24 +596,8 @@ class PeonyBloomReport(models.Model):
         blank=True,
         help_text="例：南側の園路沿いが見頃です。外国語の欄が空のときは、日本語のまま各言語に表示します。",
     )
-    # 外国語のひとこと: the guide's visitors read the note in their language; empty = the Japanese is shown.
-    comment_en = models.CharField("ひとこと（英語）", max_length=200, blank=True)
-    comment_zh_hans = models.CharField("ひとこと（中国語簡体字）", max_length=200, blank=True)
-    comment_zh_hant = models.CharField("ひとこと（中国語繁体字）", max_length=200, blank=True)
-    comment_ko = models.CharField("ひとこと（韓国語）", max_length=200, blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="写真",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = image_field("写真")
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
-    photo_alt_en = models.CharField("写真の代替テキスト（英語）", max_length=200, blank=True)
-    photo_alt_zh_hans = models.CharField("写真の代替テキスト（中国語簡体字）", max_length=200, blank=True)
-    photo_alt_zh_hant = models.CharField("写真の代替テキスト（中国語繁体字）", max_length=200, blank=True)
-    photo_alt_ko = models.CharField("写真の代替テキスト（韓国語）", max_length=200, blank=True)
     created_at = models.DateTimeField("登録日時", default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -639,20 +613,11 @@ class PeonyBloomReport(models.Model):
         FieldPanel("status"),
         FieldPanel("observed_on"),
         FieldPanel("comment"),
-        MultiFieldPanel(
-            [FieldPanel("comment_en"), FieldPanel("comment_zh_hans"), FieldPanel("comment_zh_hant"), FieldPanel("comment_ko")],
-            "ひとこと（外国語）",
-        ),
+        MultiFieldPanel([FieldPanel(name) for name in foreign_language_field_names("comment")], "ひとこと（外国語）"),
         FieldPanel("photo"),
         FieldPanel("photo_alt"),
         MultiFieldPanel(
-            [
-                FieldPanel("photo_alt_en"),
-                FieldPanel("photo_alt_zh_hans"),
-                FieldPanel("photo_alt_zh_hant"),
-                FieldPanel("photo_alt_ko"),
-            ],
-            "写真の代替テキスト（外国語）",
+            [FieldPanel(name) for name in foreign_language_field_names("photo_alt")], "写真の代替テキスト（外国語）"
         ),
     ]
 
