@@ -9,24 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from cms.fields import optional_link
+
 ALT_REQUIRED = "代替テキストを入力するか、「装飾のための画像」を選んでください。"
 
 
-def image_field(verbose_name, **options):
-    """An optional picture from the image library; deleting the image there empties the field."""
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        **options,
-    )
-
-
 class MainImageMixin(models.Model):
-    main_image = image_field(
+    main_image = optional_link(
+        "wagtailimages.Image",
         "メイン画像",
         help_text="ページの先頭に表示します。写真でない図やイラストのときは、キャプションにそう書いてください。",
     )

@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
+from cms.fields import optional_link
 from cms.i18n import foreign_language_field_names, with_foreign_languages
-from cms.images import image_field
 
 
 @register_setting(icon="site")
@@ -27,7 +27,8 @@ class SiteIdentity(BaseSiteSetting):
         blank=True,
         help_text="ヘッダーに表示する文字です。空欄の場合はサイト名を表示します。",
     )
-    emblem = image_field(
+    emblem = optional_link(
+        "wagtailimages.Image",
         "市章・ロゴの画像",
         help_text="ヘッダーでロゴの文字の左に表示します（任意）。正方形に近い画像が適しています。",
     )

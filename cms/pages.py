@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
+from cms.fields import optional_link
+
 # Rich text of a 導入文: a few sentences, at most bold and links (headings belong to the body).
 INTRO_FEATURES = ["bold", "link"]
 
@@ -53,15 +55,7 @@ class IntroMixin(models.Model):
 
 
 class ContactMixin(models.Model):
-    department = models.ForeignKey(
-        "cms.Department",
-        verbose_name="担当課",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="「このページに関するお問い合わせ」に表示します。",
-    )
+    department = optional_link("cms.Department", "担当課", help_text="「このページに関するお問い合わせ」に表示します。")
 
     class Meta:
         abstract = True

@@ -21,8 +21,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import GalleryBlock, HeadingBlock, ImageBlock, ParagraphBlock
+from cms.fields import optional_link
 from cms.i18n import foreign_language_field_names, with_foreign_languages
-from cms.images import ALT_REQUIRED, MainImageMixin, image_field
+from cms.images import ALT_REQUIRED, MainImageMixin
 from cms.pages import BasePage, IntroMixin
 
 SPOT_CATEGORIES = [
@@ -186,7 +187,7 @@ class SpotPage(BasePage):
     featured = models.BooleanField("観光ガイドのトップで紹介する", default=False)
     summary = models.TextField("概要", max_length=400, help_text="一覧とトップに表示する短い説明です。")
     body = body_field()
-    photo = image_field("写真")
+    photo = optional_link("wagtailimages.Image", "写真")
     photo_alt = models.CharField(
         "写真の代替テキスト", max_length=200, blank=True, help_text="写真の内容を文章で説明してください。"
     )
@@ -383,7 +384,7 @@ class EventPage(BasePage):
     reading = models.CharField("イベント名のよみがな（カナ）", max_length=120, blank=True)
     summary = models.TextField("概要", max_length=400)
     body = body_field()
-    photo = image_field("写真")
+    photo = optional_link("wagtailimages.Image", "写真")
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
     photo_caption = models.CharField(
         "写真のキャプション",
@@ -398,14 +399,7 @@ class EventPage(BasePage):
     end_time = models.TimeField("終了時間", null=True, blank=True)
     date_note = models.CharField("日時の補足", max_length=300, blank=True, help_text="例：雨天時は翌日に順延")
 
-    venue_spot = models.ForeignKey(
-        "tourism.SpotPage",
-        verbose_name="会場（観光スポット）",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    venue_spot = optional_link("tourism.SpotPage", "会場（観光スポット）", related_name="events")
     venue_name = models.CharField(
         "会場名", max_length=200, blank=True, help_text="観光スポットにない会場のとき。"
     )
@@ -596,18 +590,10 @@ class PeonyBloomReport(models.Model):
         blank=True,
         help_text="例：南側の園路沿いが見頃です。外国語の欄が空のときは、日本語のまま各言語に表示します。",
     )
-    photo = image_field("写真")
+    photo = optional_link("wagtailimages.Image", "写真")
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
     created_at = models.DateTimeField("登録日時", default=timezone.now, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登録者",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, "登録者", editable=False)
 
     panels = [
         FieldPanel("status"),

@@ -29,6 +29,7 @@ from cms.blocks import (
     ParagraphBlock,
     TableBlock,
 )
+from cms.fields import optional_link
 from cms.images import MainImageMixin
 from cms.pages import BasePage, IntroMixin
 
@@ -595,14 +596,7 @@ class WaterApplicationPage(BasePage):
 
     intro = RichTextField("導入文", blank=True, features=["bold", "link", "ul"])
     privacy_summary = RichTextField("個人情報の取扱い（要約）", blank=True, features=["bold", "link", "ul"])
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="個人情報の取扱いのページ",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    privacy_page = optional_link("wagtailcore.Page", "個人情報の取扱いのページ")
     completion_text = RichTextField("完了画面の案内", blank=True, features=["bold", "link", "ul"])
 
     content_panels = Page.content_panels + [
