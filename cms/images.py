@@ -9,17 +9,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from cms.fields import optional_link
+
 ALT_REQUIRED = "代替テキストを入力するか、「装飾のための画像」を選んでください。"
 
 
 class MainImageMixin(models.Model):
-    main_image = models.ForeignKey(
+    main_image = optional_link(
         "wagtailimages.Image",
-        verbose_name="メイン画像",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        "メイン画像",
         help_text="ページの先頭に表示します。写真でない図やイラストのときは、キャプションにそう書いてください。",
     )
     main_image_alt = models.CharField(

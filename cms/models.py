@@ -6,8 +6,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
+from cms.fields import optional_link
+from cms.i18n import foreign_language_field_names, with_foreign_languages
+
 
 @register_setting(icon="site")
+@with_foreign_languages("office_hours")
 class SiteIdentity(BaseSiteSetting):
     """Who runs a Site: shown in the header and footer of every page of that Site."""
 
@@ -23,13 +27,9 @@ class SiteIdentity(BaseSiteSetting):
         blank=True,
         help_text="ヘッダーに表示する文字です。空欄の場合はサイト名を表示します。",
     )
-    emblem = models.ForeignKey(
+    emblem = optional_link(
         "wagtailimages.Image",
-        verbose_name="市章・ロゴの画像",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        "市章・ロゴの画像",
         help_text="ヘッダーでロゴの文字の左に表示します（任意）。正方形に近い画像が適しています。",
     )
     organization_name = models.CharField("運営者名", max_length=100, default="須賀川市")
@@ -39,17 +39,14 @@ class SiteIdentity(BaseSiteSetting):
     fax = models.CharField("FAX番号", max_length=50, blank=True)
     office_hours = models.CharField("開庁時間", max_length=200, blank=True)
     # For visitors from abroad: the address in Latin letters (as the post and maps write it), office
-    # hours in each language. Settings are not pages, so wagtail-localize does not translate them.
+    # hours in each language (office_hours_en … from @with_foreign_languages). Settings are not pages,
+    # so wagtail-localize does not translate them.
     address_romanised = models.CharField(
         "所在地（ローマ字）",
         max_length=200,
         blank=True,
         help_text="外国語のページに表示します。例：135 Hachimanmachi, Sukagawa, Fukushima 962-8601",
     )
-    office_hours_en = models.CharField("開庁時間（英語）", max_length=200, blank=True)
-    office_hours_zh_hans = models.CharField("開庁時間（中国語簡体字）", max_length=200, blank=True)
-    office_hours_zh_hant = models.CharField("開庁時間（中国語繁体字）", max_length=200, blank=True)
-    office_hours_ko = models.CharField("開庁時間（韓国語）", max_length=200, blank=True)
     corporate_number = models.CharField(
         "法人番号",
         max_length=13,
@@ -82,10 +79,7 @@ class SiteIdentity(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("address_romanised"),
-                FieldPanel("office_hours_en"),
-                FieldPanel("office_hours_zh_hans"),
-                FieldPanel("office_hours_zh_hant"),
-                FieldPanel("office_hours_ko"),
+                *(FieldPanel(name) for name in foreign_language_field_names("office_hours")),
             ],
             heading="外国語のページに表示する連絡先",
             help_text="電話番号は外国からかける形（+81-248-75-1111）で自動的に表示します。",

@@ -12,8 +12,12 @@ data migration.
 """
 
 from django.db import models
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
+from wagtail.search import index
+
+from cms.fields import optional_link
 
 # Rich text of a 導入文: a few sentences, at most bold and links (headings belong to the body).
 INTRO_FEATURES = ["bold", "link"]
@@ -41,20 +45,17 @@ class BasePage(Page):
 class IntroMixin(models.Model):
     intro = RichTextField("導入文", blank=True, features=INTRO_FEATURES)
 
+    # The editor's panels and the search fields of a page whose own text is its 導入文 (an index page).
+    # Put IntroMixin before BasePage; a page type with more fields extends these lists.
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
     class Meta:
         abstract = True
 
 
 class ContactMixin(models.Model):
-    department = models.ForeignKey(
-        "cms.Department",
-        verbose_name="担当課",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="「このページに関するお問い合わせ」に表示します。",
-    )
+    department = optional_link("cms.Department", "担当課", help_text="「このページに関するお問い合わせ」に表示します。")
 
     class Meta:
         abstract = True

@@ -56,15 +56,13 @@ class FAQIndexPage(RoutablePageMixin, IntroMixin, BasePage):
         help_text="検索欄の下に表示する入力例です（例：例：粗大ごみ、住民票、児童手当）。",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("search_hint")]
+    content_panels = IntroMixin.content_panels + [FieldPanel("search_hint")]
     subpage_types = ["faq.FAQPage"]
 
     MOST_VIEWED_COUNT = 5
     PER_PAGE = 20
     SEARCH_LIMIT = 50
     QUERY_MAX_LENGTH = 100
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "よくある質問の一覧"

@@ -240,8 +240,6 @@ class CityHomePage(MainImageMixin, IntroMixin, BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
     class Meta:
         verbose_name = "市のトップページ"
 
@@ -386,7 +384,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
     per_page = models.PositiveSmallIntegerField("1ページの件数", default=20)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    content_panels = IntroMixin.content_panels + [FieldPanel("per_page")]
 
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["home.NewsPage"]
@@ -394,8 +392,6 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     footer_link = True
 
     FEED_SIZE = 20
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "お知らせの一覧"
@@ -480,12 +476,9 @@ class NewsPage(MainImageMixin, CityPage):
 class LifeEventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """くらしのできごと: one listing per life event (引越し, おくやみ …) of the pages that belong to it."""
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.CityHomePage"]
     subpage_types = []
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "くらしのできごとの一覧"
@@ -520,13 +513,10 @@ class LifeEventIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 class DepartmentIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """担当課の一覧: every 担当課 with its contact details, and per 担当課 the pages it answers for."""
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.CityHomePage"]
     subpage_types = []
     max_count_per_parent = 1
     footer_link = True
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "担当課の一覧"
@@ -568,13 +558,11 @@ class SitemapPage(IntroMixin, BasePage):
 
     max_depth = models.PositiveSmallIntegerField("表示する階層の数", default=3)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("max_depth")]
+    content_panels = IntroMixin.content_panels + [FieldPanel("max_depth")]
     parent_page_types = ["home.CityHomePage"]
     subpage_types = []
     max_count_per_parent = 1
     footer_link = True
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "サイトマップ"

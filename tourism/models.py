@@ -21,6 +21,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import GalleryBlock, HeadingBlock, ImageBlock, ParagraphBlock
+from cms.fields import optional_link
+from cms.i18n import foreign_language_field_names, with_foreign_languages
 from cms.images import ALT_REQUIRED, MainImageMixin
 from cms.pages import BasePage, IntroMixin
 
@@ -88,12 +90,12 @@ class TourismTopPage(MainImageMixin, IntroMixin, BasePage):
     highlights = StreamField([("highlight", HighlightBlock())], verbose_name="今季の見どころ", blank=True)
 
     content_panels = (
-        Page.content_panels + [FieldPanel("intro")] + MainImageMixin.main_image_panels + [FieldPanel("highlights")]
+        IntroMixin.content_panels + MainImageMixin.main_image_panels + [FieldPanel("highlights")]
     )
     parent_page_types = ["home.CityHomePage"]
     subpage_types = ["tourism.SpotIndexPage", "tourism.EventIndexPage"]
     max_count_per_parent = 1
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("highlights")]
+    search_fields = IntroMixin.search_fields + [index.SearchField("highlights")]
 
     class Meta:
         verbose_name = "観光ガイドのトップ"
@@ -153,12 +155,9 @@ class SpotIndexPage(IntroMixin, BasePage):
 
     search_kind = "tourism"
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.SpotPage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "観光スポット一覧"
@@ -188,14 +187,7 @@ class SpotPage(BasePage):
     featured = models.BooleanField("観光ガイドのトップで紹介する", default=False)
     summary = models.TextField("概要", max_length=400, help_text="一覧とトップに表示する短い説明です。")
     body = body_field()
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="写真",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_link("wagtailimages.Image", "写真")
     photo_alt = models.CharField(
         "写真の代替テキスト", max_length=200, blank=True, help_text="写真の内容を文章で説明してください。"
     )
@@ -371,12 +363,9 @@ class EventIndexPage(IntroMixin, BasePage):
 
     search_kind = "tourism"
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["tourism.TourismTopPage"]
     subpage_types = ["tourism.EventPage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "イベント一覧"
@@ -395,14 +384,7 @@ class EventPage(BasePage):
     reading = models.CharField("イベント名のよみがな（カナ）", max_length=120, blank=True)
     summary = models.TextField("概要", max_length=400)
     body = body_field()
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="写真",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_link("wagtailimages.Image", "写真")
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
     photo_caption = models.CharField(
         "写真のキャプション",
@@ -417,14 +399,7 @@ class EventPage(BasePage):
     end_time = models.TimeField("終了時間", null=True, blank=True)
     date_note = models.CharField("日時の補足", max_length=300, blank=True, help_text="例：雨天時は翌日に順延")
 
-    venue_spot = models.ForeignKey(
-        "tourism.SpotPage",
-        verbose_name="会場（観光スポット）",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    venue_spot = optional_link("tourism.SpotPage", "会場（観光スポット）", related_name="events")
     venue_name = models.CharField(
         "会場名", max_length=200, blank=True, help_text="観光スポットにない会場のとき。"
     )
@@ -585,12 +560,10 @@ class OpenDataPage(IntroMixin, BasePage):
 
     licence_note = RichTextField("ライセンスの説明", blank=True, features=["bold", "link"])
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("licence_note")]
+    content_panels = IntroMixin.content_panels + [FieldPanel("licence_note")]
     parent_page_types = ["home.CityHomePage", "tourism.TourismTopPage"]
     subpage_types = []
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "オープンデータ"
@@ -603,6 +576,9 @@ class OpenDataPage(IntroMixin, BasePage):
         return context
 
 
+# 外国語のひとこと・代替テキスト (comment_en, photo_alt_en …): the guide's visitors read the note in their
+# language; empty = the Japanese is shown.
+@with_foreign_languages("comment", "photo_alt")
 class PeonyBloomReport(models.Model):
     """須賀川牡丹園の開花状況. Each update is a new row, so the list of rows is the history."""
 
@@ -614,53 +590,20 @@ class PeonyBloomReport(models.Model):
         blank=True,
         help_text="例：南側の園路沿いが見頃です。外国語の欄が空のときは、日本語のまま各言語に表示します。",
     )
-    # 外国語のひとこと: the guide's visitors read the note in their language; empty = the Japanese is shown.
-    comment_en = models.CharField("ひとこと（英語）", max_length=200, blank=True)
-    comment_zh_hans = models.CharField("ひとこと（中国語簡体字）", max_length=200, blank=True)
-    comment_zh_hant = models.CharField("ひとこと（中国語繁体字）", max_length=200, blank=True)
-    comment_ko = models.CharField("ひとこと（韓国語）", max_length=200, blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="写真",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_link("wagtailimages.Image", "写真")
     photo_alt = models.CharField("写真の代替テキスト", max_length=200, blank=True)
-    photo_alt_en = models.CharField("写真の代替テキスト（英語）", max_length=200, blank=True)
-    photo_alt_zh_hans = models.CharField("写真の代替テキスト（中国語簡体字）", max_length=200, blank=True)
-    photo_alt_zh_hant = models.CharField("写真の代替テキスト（中国語繁体字）", max_length=200, blank=True)
-    photo_alt_ko = models.CharField("写真の代替テキスト（韓国語）", max_length=200, blank=True)
     created_at = models.DateTimeField("登録日時", default=timezone.now, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登録者",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, "登録者", editable=False)
 
     panels = [
         FieldPanel("status"),
         FieldPanel("observed_on"),
         FieldPanel("comment"),
-        MultiFieldPanel(
-            [FieldPanel("comment_en"), FieldPanel("comment_zh_hans"), FieldPanel("comment_zh_hant"), FieldPanel("comment_ko")],
-            "ひとこと（外国語）",
-        ),
+        MultiFieldPanel([FieldPanel(name) for name in foreign_language_field_names("comment")], "ひとこと（外国語）"),
         FieldPanel("photo"),
         FieldPanel("photo_alt"),
         MultiFieldPanel(
-            [
-                FieldPanel("photo_alt_en"),
-                FieldPanel("photo_alt_zh_hans"),
-                FieldPanel("photo_alt_zh_hant"),
-                FieldPanel("photo_alt_ko"),
-            ],
-            "写真の代替テキスト（外国語）",
+            [FieldPanel(name) for name in foreign_language_field_names("photo_alt")], "写真の代替テキスト（外国語）"
         ),
     ]
 

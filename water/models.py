@@ -29,6 +29,7 @@ from cms.blocks import (
     ParagraphBlock,
     TableBlock,
 )
+from cms.fields import optional_link
 from cms.images import MainImageMixin
 from cms.pages import BasePage, IntroMixin
 
@@ -130,12 +131,9 @@ class WaterStandardPage(BasePage):
 
 
 class WaterNewsIndexPage(IntroMixin, BasePage):
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["water.WaterHomePage"]
     subpage_types = ["water.WaterNewsPage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "水道事業のお知らせ一覧"
@@ -196,12 +194,9 @@ class WaterOutageNoticeQuerySet(PageQuerySet):
 class WaterOutageNoticeIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """断水・濁水・工事のお知らせ: a list with a status filter, and an RSS feed at rss/."""
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["water.WaterHomePage"]
     subpage_types = ["water.WaterOutageNoticePage"]
     max_count_per_parent = 1
-
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "断水・濁水・工事のお知らせ一覧"
@@ -408,7 +403,7 @@ class WaterRatePage(RoutablePageMixin, IntroMixin, BasePage):
     subpage_types = []
     base_form_class = WaterRatePageForm
 
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("notes")]
+    search_fields = IntroMixin.search_fields + [index.SearchField("notes")]
 
     class Meta:
         verbose_name = "水道料金のページ"
@@ -566,11 +561,11 @@ class WaterQualityPage(RoutablePageMixin, IntroMixin, BasePage):
 
     notes = RichTextField("注意事項", blank=True, features=["bold", "link", "ul", "ol"])
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("notes")]
+    content_panels = IntroMixin.content_panels + [FieldPanel("notes")]
     parent_page_types = ["water.WaterHomePage", "water.WaterStandardPage"]
     subpage_types = []
 
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("notes")]
+    search_fields = IntroMixin.search_fields + [index.SearchField("notes")]
 
     class Meta:
         verbose_name = "水質検査結果のページ"
@@ -601,14 +596,7 @@ class WaterApplicationPage(BasePage):
 
     intro = RichTextField("導入文", blank=True, features=["bold", "link", "ul"])
     privacy_summary = RichTextField("個人情報の取扱い（要約）", blank=True, features=["bold", "link", "ul"])
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="個人情報の取扱いのページ",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    privacy_page = optional_link("wagtailcore.Page", "個人情報の取扱いのページ")
     completion_text = RichTextField("完了画面の案内", blank=True, features=["bold", "link", "ul"])
 
     content_panels = Page.content_panels + [

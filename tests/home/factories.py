@@ -5,16 +5,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from cms.models import Department
-from home.models import (
-    CityHomePage,
-    ContentPage,
-    EmergencyNotice,
-    LifeEvent,
-    LifeEventIndexPage,
-    NewsIndexPage,
-    NewsPage,
-    SectionPage,
-)
+from home.models import EmergencyNotice
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):
@@ -31,7 +22,7 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
 
 class LifeEventFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = LifeEvent
+        model = "home.LifeEvent"
 
     name = factory.Sequence(lambda n: f"できごと{n}")
     slug = factory.Sequence(lambda n: f"event-{n}")
@@ -50,7 +41,7 @@ class EmergencyNoticeFactory(factory.django.DjangoModelFactory):
 
 class CityHomePageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = CityHomePage
+        model = "home.CityHomePage"
 
     title = "須賀川市"
     slug = factory.Sequence(lambda n: f"city-{n}")
@@ -58,7 +49,7 @@ class CityHomePageFactory(wagtail_factories.PageFactory):
 
 class SectionPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = SectionPage
+        model = "home.SectionPage"
 
     title = factory.Sequence(lambda n: f"分類{n}")
     slug = factory.Sequence(lambda n: f"section-{n}")
@@ -68,7 +59,7 @@ class SectionPageFactory(wagtail_factories.PageFactory):
 
 class ContentPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = ContentPage
+        model = "home.ContentPage"
 
     title = factory.Sequence(lambda n: f"記事{n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
@@ -78,7 +69,7 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = NewsIndexPage
+        model = "home.NewsIndexPage"
 
     title = "お知らせ"
     slug = "oshirase"
@@ -87,7 +78,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
 
 class NewsPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = NewsPage
+        model = "home.NewsPage"
 
     title = factory.Sequence(lambda n: f"お知らせ{n}")
     slug = factory.Sequence(lambda n: f"news-{n}")
@@ -98,7 +89,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
 class LifeEventIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = LifeEventIndexPage
+        model = "home.LifeEventIndexPage"
 
     title = "くらしのできごと"
     slug = "dekigoto"

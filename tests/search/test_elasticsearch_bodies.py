@@ -6,13 +6,11 @@ from search.backends.elasticsearch8 import JapaneseElasticsearch8SearchBackend
 
 pytestmark = pytest.mark.django_db
 
+# Written out here, not imported from the backend, so that a change to its filter chain fails this test.
 KUROMOJI_FILTERS = [
-    "kuromoji_baseform",
-    "kuromoji_part_of_speech",
-    "cjk_width",
-    "ja_stop",
-    "kuromoji_stemmer",
-    "lowercase",
+    "kuromoji_baseform", "kuromoji_part_of_speech",  # 基本形にし、助詞・助動詞を除く
+    "cjk_width", "ja_stop",  # 全角・半角をそろえ、ストップワードを除く
+    "kuromoji_stemmer", "lowercase",  # カタカナ語末の長音を除き、小文字にそろえる
 ]
 
 
@@ -41,14 +39,11 @@ def test_kuromoji_index_settings():
         "tokenizer": "ja_tokenizer",
         "filter": [*KUROMOJI_FILTERS, "ja_synonyms"],
     }
+    # The reading chain: the index chain with the reading taken before the stemmer, then cut into bigrams.
     assert analysis["analyzer"]["ja_reading"]["filter"] == [
-        "kuromoji_baseform",
-        "kuromoji_part_of_speech",
-        "cjk_width",
-        "ja_stop",
+        *KUROMOJI_FILTERS[:4],
         "ja_readingform",
-        "kuromoji_stemmer",
-        "lowercase",
+        *KUROMOJI_FILTERS[4:],
         "ja_reading_bigram",
     ]
     assert analysis["filter"]["ja_synonyms"] == {

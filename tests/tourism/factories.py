@@ -10,15 +10,6 @@ from wagtail.models import Locale
 
 from cms.demo_utils import DemoContext
 from tourism.demo import Glossary, translate
-from tourism.models import (
-    EventIndexPage,
-    EventPage,
-    OpenDataPage,
-    PeonyBloomReport,
-    SpotIndexPage,
-    SpotPage,
-    TourismTopPage,
-)
 
 LANGUAGES = ["en", "zh-hans", "zh-hant", "ko"]
 
@@ -33,7 +24,7 @@ class TourismTopPageFactory(wagtail_factories.PageFactory):
     intro = "<p>須賀川市の観光案内です。</p>"
 
     class Meta:
-        model = TourismTopPage
+        model = "tourism.TourismTopPage"
 
 
 class SpotIndexPageFactory(wagtail_factories.PageFactory):
@@ -41,7 +32,7 @@ class SpotIndexPageFactory(wagtail_factories.PageFactory):
     slug = "spots"
 
     class Meta:
-        model = SpotIndexPage
+        model = "tourism.SpotIndexPage"
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
@@ -49,7 +40,7 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
     slug = "events"
 
     class Meta:
-        model = EventIndexPage
+        model = "tourism.EventIndexPage"
 
 
 class SpotPageFactory(wagtail_factories.PageFactory):
@@ -66,7 +57,7 @@ class SpotPageFactory(wagtail_factories.PageFactory):
     contact_phone = "0248-75-1111"
 
     class Meta:
-        model = SpotPage
+        model = "tourism.SpotPage"
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
@@ -76,7 +67,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=10))
 
     class Meta:
-        model = EventPage
+        model = "tourism.EventPage"
 
 
 class PeonyBloomReportFactory(factory.django.DjangoModelFactory):
@@ -85,7 +76,7 @@ class PeonyBloomReportFactory(factory.django.DjangoModelFactory):
     comment = "園内全体が見頃です。"
 
     class Meta:
-        model = PeonyBloomReport
+        model = "tourism.PeonyBloomReport"
 
 
 def demo_context():
@@ -122,4 +113,4 @@ class OpenDataPageFactory(wagtail_factories.PageFactory):
     slug = "opendata"
 
     class Meta:
-        model = OpenDataPage
+        model = "tourism.OpenDataPage"

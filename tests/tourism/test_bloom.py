@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
+from tests.html import parse
 from tests.tourism.factories import PeonyBloomReportFactory
 from tourism.models import PeonyBloomReport
 
@@ -60,6 +61,29 @@ def test_staff_updates_the_status_in_one_post_and_history_is_kept(client, staff)
         datetime.date(2026, 5, 4),
         staff,
     )
+
+
+def test_quick_form_stores_the_comment_in_each_foreign_language(client, staff):
+    client.force_login(staff)
+    comments = {
+        "comment_en": "The south side is in full bloom.",
+        "comment_zh_hans": "南侧正值盛开。",
+        "comment_zh_hant": "南側正值盛開。",
+        "comment_ko": "남쪽이 절정입니다.",
+    }
+    response = client.post(
+        "/admin/tourism/bloom/update/", {"status": "full", "observed_on": "2026-05-04", "comment": "南側が見頃です。", **comments}
+    )
+    assert response.status_code == 302
+    report = PeonyBloomReport.current()
+    assert {name: getattr(report, name) for name in comments} == comments
+
+
+def test_editor_form_labels_each_foreign_language_in_japanese(client, staff):
+    client.force_login(staff)
+    page = parse(client.get("/admin/snippets/tourism/peonybloomreport/add/"))
+    labels = {label.get_text(" ", strip=True) for label in page.find_all("label")}
+    assert {"ひとこと（英語）", "ひとこと（中国語繁体字）", "写真の代替テキスト（中国語簡体字）", "写真の代替テキスト（韓国語）"} <= labels
 
 
 def test_invalid_update_explains_in_japanese_and_keeps_the_comment(client, staff):

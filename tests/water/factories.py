@@ -5,20 +5,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from water.models import (
-    ApplicationStatus,
-    ApplicationType,
-    WaterApplication,
-    WaterApplicationPage,
-    WaterHomePage,
-    WaterOutageNoticeIndexPage,
-    WaterOutageNoticePage,
-    WaterQualityItem,
-    WaterQualityPage,
-    WaterQualityResult,
-    WaterQualitySamplingPoint,
-    WaterRatePage,
-)
+from water.models import ApplicationStatus, ApplicationType
 
 
 class WaterHomePageFactory(wagtail_factories.PageFactory):
@@ -27,7 +14,7 @@ class WaterHomePageFactory(wagtail_factories.PageFactory):
     emergency_phone = "0248-88-9157"
 
     class Meta:
-        model = WaterHomePage
+        model = "water.WaterHomePage"
 
 
 class WaterApplicationPageFactory(wagtail_factories.PageFactory):
@@ -35,7 +22,7 @@ class WaterApplicationPageFactory(wagtail_factories.PageFactory):
     slug = "apply"
 
     class Meta:
-        model = WaterApplicationPage
+        model = "water.WaterApplicationPage"
 
 
 class WaterOutageNoticeIndexPageFactory(wagtail_factories.PageFactory):
@@ -43,7 +30,7 @@ class WaterOutageNoticeIndexPageFactory(wagtail_factories.PageFactory):
     slug = "dansui"
 
     class Meta:
-        model = WaterOutageNoticeIndexPage
+        model = "water.WaterOutageNoticeIndexPage"
 
 
 class WaterOutageNoticePageFactory(wagtail_factories.PageFactory):
@@ -55,7 +42,7 @@ class WaterOutageNoticePageFactory(wagtail_factories.PageFactory):
     reason = "construction"
 
     class Meta:
-        model = WaterOutageNoticePage
+        model = "water.WaterOutageNoticePage"
 
 
 class WaterRatePageFactory(wagtail_factories.PageFactory):
@@ -65,7 +52,7 @@ class WaterRatePageFactory(wagtail_factories.PageFactory):
     sewerage_basic_charge = Decimal("2200")
 
     class Meta:
-        model = WaterRatePage
+        model = "water.WaterRatePage"
 
 
 class WaterQualityPageFactory(wagtail_factories.PageFactory):
@@ -73,7 +60,7 @@ class WaterQualityPageFactory(wagtail_factories.PageFactory):
     slug = "suishitsu"
 
     class Meta:
-        model = WaterQualityPage
+        model = "water.WaterQualityPage"
 
 
 class WaterQualityItemFactory(factory.django.DjangoModelFactory):
@@ -83,7 +70,7 @@ class WaterQualityItemFactory(factory.django.DjangoModelFactory):
     standard_max = Decimal("2")
 
     class Meta:
-        model = WaterQualityItem
+        model = "water.WaterQualityItem"
         django_get_or_create = ("name",)
 
 
@@ -91,7 +78,7 @@ class WaterQualitySamplingPointFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"採水地点{n}")
 
     class Meta:
-        model = WaterQualitySamplingPoint
+        model = "water.WaterQualitySamplingPoint"
         django_get_or_create = ("name",)
 
 
@@ -102,7 +89,7 @@ class WaterQualityResultFactory(factory.django.DjangoModelFactory):
     value = "0.5"
 
     class Meta:
-        model = WaterQualityResult
+        model = "water.WaterQualityResult"
 
 
 class WaterApplicationFactory(factory.django.DjangoModelFactory):
@@ -119,4 +106,4 @@ class WaterApplicationFactory(factory.django.DjangoModelFactory):
     note = "メーターは玄関の左です"
 
     class Meta:
-        model = WaterApplication
+        model = "water.WaterApplication"
