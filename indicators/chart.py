@@ -11,14 +11,18 @@ WIDTH, HEIGHT = 720, 240
 LEFT, RIGHT, TOP, BOTTOM = 72, 12, 16, 40
 
 
-def _nice_max(value):
-    if value <= 0:
-        return 1
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+def _nice_max(value, whole=True):
+    """Top of the axis: four equal steps of 1, 2, 2.5 or 5 times a power of ten. With `whole` (counts)
+    a step is a whole number, so that the axis never reads 0, 0, 1, 1 for a few events a month."""
+    magnitude = 10 ** max(len(str(int(value))) - 2, 0) if value > 0 else 1
+    while True:
+        for step in (1, 2, 2.5, 5):
+            tick = step * magnitude
+            if whole and tick != int(tick):
+                continue
+            if 4 * tick >= value:
+                return 4 * tick
+        magnitude *= 10
 
 
 def _label(value, unit):
@@ -30,7 +34,7 @@ def _label(value, unit):
 def monthly_bar_chart(chart_id, title, months, unit, target=None):
     """`months`: (year, month, value) for April to March. `target`: a yearly target per month, or None."""
     values = [value for _y, _m, value in months]
-    top = _nice_max(max(values + ([target] if target else []) + [0]))
+    top = _nice_max(max(values + ([target] if target else []) + [0]), whole=unit != "％")
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(months), 1)
 

@@ -38,6 +38,8 @@ MEASURES = [
             "350万件／年", "400万件／年", "件", 4000000),
 ]
 MEASURES_BY_NUMBER = {measure.number: measure for measure in MEASURES}
+# How the plan and the city's reports name the guide's languages (settings name each in itself).
+LANGUAGE_NAMES_JA = {"en": "英語", "zh-hans": "中国語（簡体字）", "zh-hant": "中国語（繁体字）", "ko": "韓国語"}
 
 
 @dataclass
@@ -204,7 +206,7 @@ def guide_languages():
     keys = set()
     for model in models:
         keys.update(model.objects.filter(locale=source).live().values_list("translation_key", flat=True))
-    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    names = {**dict(settings.WAGTAIL_CONTENT_LANGUAGES), **LANGUAGE_NAMES_JA}
     translated = dict(
         Page.objects.filter(translation_key__in=keys, live=True)
         .exclude(locale=source)

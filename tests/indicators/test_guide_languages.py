@@ -13,7 +13,7 @@ def languages():
 def test_a_language_counts_when_every_spot_and_event_is_translated_and_live(guide):  # noqa: F811
     result = languages()
     assert result.value_text == "4か国語"
-    assert ("English", "2／2ページ（すべて公開）") in result.details
+    assert ("英語", "2／2ページ（すべて公開）") in result.details
 
 
 def test_one_unpublished_translation_leaves_that_language_incomplete(guide):  # noqa: F811
@@ -22,4 +22,4 @@ def test_one_unpublished_translation_leaves_that_language_incomplete(guide):  # 
     guide["event"].get_translation(Locale.objects.get(language_code="ko")).unpublish()
     result = languages()
     assert result.value == 3
-    assert ("한국어", "1／2ページ（未完成）") in result.details
+    assert ("韓国語", "1／2ページ（未完成）") in result.details

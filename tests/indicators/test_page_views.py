@@ -96,3 +96,10 @@ def test_the_day_is_the_day_in_japan(visitor, city_page):
         visitor.get(beacon_url(city_page))
     assert PageViewDaily.objects.get().date == datetime.date(2026, 4, 1)
     assert late_evening_utc.astimezone(JST).date() == datetime.date(2026, 4, 1)
+
+
+def test_the_admin_carries_no_beacon_and_counts_nothing(visitor, city_page):
+    html = visitor.get("/admin/login/").content.decode()
+    assert 'name="password"' in html and "/pv/" not in html  # the sign-in form, without the image
+    visitor.get("/admin/pages/")  # redirected to the login page
+    assert not PageViewDaily.objects.exists()
