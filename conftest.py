@@ -127,12 +127,37 @@ def _demo_is_missing():
     return Site.objects.count() < 2 or not Site.objects.filter(is_default_site=True).exists()
 
 
+def start_live_server():
+    """pytest-django's live server, handling one request at a time when it shares the test run's
+    in-memory SQLite connection.
+
+    With SQLite the test database lives in memory and the server's threads all get the test thread's
+    one connection. Chromium sends several requests at once (the page, /admin/jsi18n/, the icon
+    sprite, the editing-session ping), and their transactions then interleave on that connection
+    ("cannot start a transaction within a transaction", "no such savepoint"): the session save fails
+    and Django answers 400 Bad Request (SessionInterrupted), or a page fails with a 500. Wagtail puts
+    the sprite's error text into the page and the admin falls back to English without its JavaScript
+    catalogue. A server on PostgreSQL keeps its threads, each with its own connection.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from pytest_django.live_server_helper import LiveServer
+
+    class OneRequestAtATimeServer(WSGIServer):
+        # Requests run in the server's own thread, which already uses the shared connections.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    server = LiveServer("localhost", start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = OneRequestAtATimeServer
+    server.start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def demo_server(seeded_demo):
     """A live server on the seeded demo (cms.settings.test allows every host name)."""
-    from pytest_django.live_server_helper import LiveServer
-
-    server = LiveServer("localhost")
+    server = start_live_server()
     yield server
     server.stop()
 
