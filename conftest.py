@@ -114,11 +114,25 @@ def _restore_migrated_state(migrated_state):
     """A transactional test emptied the tables when it ended, and post_migrate may have re-created
     content types and permissions with other primary keys: empty them again (without post_migrate)
     and load the migrated state, so that the root page, the locales and the content types are back."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
 
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(migrated_state)
+    # The rows came back with their primary keys, the sequences (PostgreSQL) were reset by the
+    # flush: move them past those keys, or the demo's first page would be given id 1 again.
+    models = apps.get_models(include_auto_created=True)
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    # The process still caches the re-created content types by their other keys (a page then loads
+    # as a workflow task) and Wagtail's cached Site root paths of the emptied tables: forget both.
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 def _demo_is_missing():
