@@ -117,13 +117,25 @@ def _restore_migrated_state(migrated_state):
     """A transactional test emptied the tables when it ended, and post_migrate may have re-created
     content types and permissions with other primary keys: empty them again (without post_migrate)
     and load the migrated state, so that the root page, the locales and the content types are back."""
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
 
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(migrated_state)
-    ContentType.objects.clear_cache()  # it still maps the ids post_migrate had given
+    # The rows came back with their primary keys, the sequences (PostgreSQL) were reset by the
+    # flush: move them past those keys, or the demo's first page would be given id 1 again.
+    models = apps.get_models(include_auto_created=True)
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    # The process still caches the re-created content types by their other keys (a page then loads
+    # as a workflow task) and Wagtail's cached Site root paths of the emptied tables: forget both.
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 def _demo_is_missing():
@@ -132,12 +144,37 @@ def _demo_is_missing():
     return Site.objects.count() < 2 or not Site.objects.filter(is_default_site=True).exists()
 
 
+def start_live_server():
+    """pytest-django's live server, handling one request at a time when it shares the test run's
+    in-memory SQLite connection.
+
+    With SQLite the test database lives in memory and the server's threads all get the test thread's
+    one connection. Chromium sends several requests at once (the page, /admin/jsi18n/, the icon
+    sprite, the editing-session ping), and their transactions then interleave on that connection
+    ("cannot start a transaction within a transaction", "no such savepoint"): the session save fails
+    and Django answers 400 Bad Request (SessionInterrupted), or a page fails with a 500. Wagtail puts
+    the sprite's error text into the page and the admin falls back to English without its JavaScript
+    catalogue. A server on PostgreSQL keeps its threads, each with its own connection.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from pytest_django.live_server_helper import LiveServer
+
+    class OneRequestAtATimeServer(WSGIServer):
+        # Requests run in the server's own thread, which already uses the shared connections.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    server = LiveServer("localhost", start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = OneRequestAtATimeServer
+    server.start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def demo_server(seeded_demo):
     """A live server on the seeded demo (cms.settings.test allows every host name)."""
-    from pytest_django.live_server_helper import LiveServer
-
-    server = LiveServer("localhost")
+    server = start_live_server()
     yield server
     server.stop()
 

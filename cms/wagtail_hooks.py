@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import models as wagtail_localize_models
+from wagtail_localize.views import edit_translation as wagtail_localize_edit_translation
 
 from cms.admin_chooser import restrict_to_own_sites
 from cms.models import Department
@@ -53,5 +54,6 @@ register_snippet(DepartmentViewSet)
 
 
 # wagtail-localize 1.14.5 writes 「1 December 2026に手動で翻訳」 with strftime's English month names;
-# the city writes dates as 2026年12月1日.
-wagtail_localize_models.DATE_FORMAT = "%Y年%-m月%-d日"
+# the city writes dates as 2026年12月1日. The editor's view imported the format for the page's
+# last publication date too.
+wagtail_localize_models.DATE_FORMAT = wagtail_localize_edit_translation.DATE_FORMAT = "%Y年%-m月%-d日"

@@ -41,7 +41,9 @@ class MyDraftsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         drafts = drafts_of(self.user)
+        draft_count = drafts.count()
         return {
-            "draft_count": drafts.count(),
+            "heading": f"あなたの下書き（{draft_count}件）",
+            "draft_count": draft_count,
             "drafts": list(drafts.only("pk", "title", "live", "latest_revision_created_at")[:DRAFT_LIMIT]),
         }

@@ -62,3 +62,21 @@ def test_login_form_labels_the_password_in_japanese(client):
     html = client.get(reverse("wagtailadmin_login")).content.decode()
     assert ">Password<" not in html.replace("\n", "").replace(" ", "")
     assert "パスワード" in html
+
+
+def test_superuser_opens_the_groups_in_japanese(admin_client):
+    response = admin_client.get(reverse("wagtailusers_groups:index"))
+    assert response.status_code == 200
+    assert "<title>グループ - Wagtail</title>" in response.content.decode()
+
+
+def test_city_publishers_open_the_promoted_search_results_in_japanese(client, django_user_model):
+    from home.permissions import CITY_PUBLISHERS, ensure_editor_groups
+
+    ensure_editor_groups(Page.get_first_root_node().add_child(instance=Page(title="市", slug="city")))
+    user = django_user_model.objects.create_user(username="koho", password="x")
+    user.groups.add(Group.objects.get(name=CITY_PUBLISHERS))
+    client.force_login(user)
+    response = client.get(reverse("wagtailsearchpromotions:index"))
+    assert response.status_code == 200
+    assert "<title>検索のおすすめ - Wagtail</title>" in response.content.decode()
