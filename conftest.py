@@ -121,7 +121,9 @@ def _restore_migrated_state(migrated_state):
     from django.core.management import call_command
     from django.db import connection
 
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    # reset_sequences=False, as Django's own serialized rollback does: on PostgreSQL the restored rows
+    # keep their primary keys, and restarted sequences would hand out those keys again.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
     connection.creation.deserialize_db_from_string(migrated_state)
     ContentType.objects.clear_cache()  # it still maps the ids post_migrate had given
 
