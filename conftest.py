@@ -167,8 +167,14 @@ def _seeded_demo_still_there(request):
 @pytest.fixture()
 def demo_db(django_db_blocker):
     """Database access inside a browser test (reading what the demo server stored, toggling a setting)."""
+    from django.db import connections
+
     with django_db_blocker.unblock():
         yield
+        # The test ran in Playwright's greenlet, whose connection object the session's teardown never
+        # sees: left open, PostgreSQL refuses to drop the test database at the end of the run
+        # ("being accessed by other users"). An in-memory SQLite database is not closed by this.
+        connections.close_all()
 
 
 @pytest.fixture()
