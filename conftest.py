@@ -124,7 +124,9 @@ def _restore_migrated_state(migrated_state):
     from django.core.management.color import no_style
     from django.db import connection
 
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    # reset_sequences=False, as Django's own serialized rollback does: on PostgreSQL the restored rows
+    # keep their primary keys, and restarted sequences would hand out those keys again.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
     connection.creation.deserialize_db_from_string(migrated_state)
     # The rows came back with their primary keys, the sequences (PostgreSQL) were reset by the
     # flush: move them past those keys, or the demo's first page would be given id 1 again.
@@ -202,8 +204,14 @@ def _seeded_demo_still_there(request):
 @pytest.fixture()
 def demo_db(django_db_blocker):
     """Database access inside a browser test (reading what the demo server stored, toggling a setting)."""
+    from django.db import connections
+
     with django_db_blocker.unblock():
         yield
+        # The test ran in Playwright's greenlet, whose connection object the session's teardown never
+        # sees: left open, PostgreSQL refuses to drop the test database at the end of the run
+        # ("being accessed by other users"). An in-memory SQLite database is not closed by this.
+        connections.close_all()
 
 
 @pytest.fixture()

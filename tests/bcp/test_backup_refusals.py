@@ -46,12 +46,25 @@ def test_backup_without_a_key_is_refused(tmp_path, settings, media_root):
     assert not list((tmp_path / "backups").glob("*"))
 
 
-def test_archive_cannot_be_read_with_another_key(tmp_path, settings, backup_key, media_root):
+def test_archive_cannot_be_read_without_the_key(tmp_path, settings, backup_key, media_root):
+    application = WaterApplicationFactory(email="hinan.taro@example.jp")
     archive = _backup(tmp_path)
-    assert b"wagtailcore_page" not in archive.read_bytes()  # nothing readable without the key
+    application.delete()
+
+    # Not a tar or gzip file, no resident's data in clear, and the key is stored nowhere beside it.
+    with pytest.raises(tarfile.ReadError):
+        tarfile.open(archive)
+    assert b"hinan.taro@example.jp" not in archive.read_bytes()
+    assert [path.name for path in archive.parent.iterdir()] == [archive.name]
+    assert backup_key.encode() not in archive.read_bytes()
+
+    settings.BACKUP_ENCRYPTION_KEY = ""
+    with pytest.raises(CommandError, match="BACKUP_ENCRYPTION_KEY"):
+        _restore(archive)
     settings.BACKUP_ENCRYPTION_KEY = Fernet.generate_key().decode()
     with pytest.raises(CommandError, match="鍵が違うか"):
         _restore(archive)
+    assert not WaterApplication.objects.exists()  # the database was not touched
 
 
 def test_archive_with_one_changed_byte_is_refused(tmp_path, backup_key, media_root):

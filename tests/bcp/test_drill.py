@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_drill_restores_the_demo_into_a_scratch_copy_and_records_it(
-    demo_server, demo_db, tmp_path, backup_key, media_root
+    demo_server, demo_db, tmp_path, backup_key
 ):
     call_command("backup", str(tmp_path), stdout=io.StringIO())
     archive = next(tmp_path.glob("cms-backup-*.tar.gz.enc"))
