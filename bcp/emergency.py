@@ -41,6 +41,9 @@ COPY_INFO = "emergency-copy.json"
 ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 MAIN_OPEN = re.compile(r"<main\b[^>]*>")
+# Elements that only make sense on the live site (the page-view counter image): the copy opens from a
+# folder and must ask no server for anything, so they are left out.
+LIVE_ONLY = re.compile(r"<(\w+)\b[^>]*\sdata-live-only\b[^>]*>(?:\s*</\1>)?")
 
 
 @functools.cache
@@ -189,7 +192,7 @@ def export_site(site, root, now=None):
             logger.warning("emergency copy: %s%s answered %s", site.hostname, path, status)
             continue
         file = "index.html" if number == 0 else _file_for(path)
-        content = copy.rewrite(file, content)
+        content = copy.rewrite(file, LIVE_ONLY.sub("", content))
         content = MAIN_OPEN.sub(lambda match: match.group(0) + _note(now), content, count=1)
         target = building / file
         target.parent.mkdir(parents=True, exist_ok=True)

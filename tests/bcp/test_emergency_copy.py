@@ -65,11 +65,6 @@ def test_disaster_top_links_to_the_copied_evacuation_page(emergency_copy, browse
     assert "非常用の写し" in browser_page.content()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by this test: the copied pages keep the page-view counter image (/pv/<id>.gif), "
-    "which asks the live site; the export must drop it (issue 18)",
-)
 def test_copied_pages_ask_no_server_for_anything(emergency_copy, browser_page, server_requests):
     for path in _copied_files(emergency_copy):
         browser_page.goto(path.as_uri(), wait_until="load")
