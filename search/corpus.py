@@ -209,7 +209,7 @@ class _Models:
             model = self.builder(load_rows())
             with self.lock:
                 # Only the newest state of each searched model is kept.
-                for old in [k for k in self.models if k[:-1] == key[:-1]]:
+                for old in [k for k in self.models if k[:2] == key[:2]]:
                     del self.models[old]
                 self.models[key] = model
                 while len(self.models) > 16:

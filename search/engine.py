@@ -29,7 +29,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search import corpus, vectors
 from search.analysis import analyze
 from search.backends.database import BODY_SECTION_SEPARATOR
-from search.backends.index_store import IndexStore
+from search.backends.index_store import IndexStore, index_version
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0}
 FIELD_B = {"title": 0.3, "keywords": 0.0, "body": 0.75}
@@ -163,7 +163,7 @@ def rank(model, scope_queryset, query, language="ja", synonyms=None, limit=None)
         return []
 
     count, max_id = vendor.snapshot(content_type_ids)
-    cache_key = (vendor.connection.alias, tuple(content_type_ids), count, max_id)
+    cache_key = (vendor.connection.alias, tuple(content_type_ids), count, max_id, index_version())
     query_words = "".join(analysed.sequence)  # before expansion: what the resident typed
     meaning = None
     if corpus_model_enabled():
@@ -299,6 +299,9 @@ def rerank(hits, texts, query_words, alike=None):
             if gram in title or gram in body:
                 df[gram] += 1
     idf = {gram: math.log(1.0 + (count - n + 0.5) / (n + 0.5)) for gram, n in df.items() if n}
+    meaning = _meaning_scores(alike or {}, [hit.object_id for hit in hits])
+    if not idf and not meaning:
+        return hits
     averages = [max(1.0, sum(len(texts[hit.object_id][i]) for hit in hits) / count) for i in (0, 1)]
     weights = list(RERANK_FIELDS.values())
     similarity = {}
@@ -313,7 +316,6 @@ def rerank(hits, texts, query_words, alike=None):
         similarity[hit.object_id] = value
     best_word = max(hit.score for hit in hits) or 1.0
     best_gram = max(similarity.values()) or 1.0
-    meaning = _meaning_scores(alike or {}, [hit.object_id for hit in hits])
     meaning_weight = MEANING_WEIGHT if meaning else 0.0
     word_weight = 1.0 - RERANK_WEIGHT - meaning_weight
     fused = [

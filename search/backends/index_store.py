@@ -10,7 +10,8 @@ modelsearch's indexer stores exactly what `AnalysedDocument` gives it. A modelse
 changes either fails there instead of making search silently worse.
 """
 
-from django.db import connections, router
+from django.core.cache import cache
+from django.db import connections, router, transaction
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from modelsearch.index import AutocompleteField, SearchField
@@ -82,7 +83,41 @@ class AnalysedIndexMixin:
                     obj.pk, extractor.analysed_title, extractor.analysed_body, extractor.analysed_autocomplete
                 )
             )
-        return super().add_items(model, documents)
+        result = super().add_items(model, documents)
+        bump_index_version()
+        return result
+
+    def delete_item(self, item):
+        result = super().delete_item(item)
+        bump_index_version()
+        return result
+
+    def reset(self):
+        result = super().reset()
+        bump_index_version()
+        return result
+
+
+INDEX_VERSION_KEY = "search:index:version"
+
+
+def bump_index_version():
+    """Entries are updated in place (same count, same highest id): what is built from them (corpus and
+    meaning models, document frequencies) is keyed on this version too, shared through the cache.
+    Bumped now (this transaction reads its own writes) and again once committed (other processes)."""
+    _increment_version()
+    transaction.on_commit(_increment_version)
+
+
+def _increment_version():
+    try:
+        cache.incr(INDEX_VERSION_KEY)
+    except ValueError:
+        cache.set(INDEX_VERSION_KEY, 2, None)
+
+
+def index_version():
+    return cache.get(INDEX_VERSION_KEY) or 1
 
 
 class IndexStore:
