@@ -66,7 +66,7 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_keepdb
     would not create a test database for a run of those tests only. Yields the migrated state
     (serialized) so that the seeded demo can restore it after a transactional test emptied the tables.
     """
-    from django.db import connection, connections
+    from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
     with django_db_blocker.unblock():
@@ -79,9 +79,6 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_keepdb
             serialized_aliases={"default"},
         )
         migrated_state = connection.creation.serialize_db_to_string()
-    # Playwright's sync API runs a test in a greenlet with a context of its own, where Django opens
-    # another connection object: serialized_rollback must find the migrated state on that one too.
-    type(connections["default"])._test_serialized_contents = migrated_state
     yield migrated_state
     if not django_db_keepdb:
         with django_db_blocker.unblock():
