@@ -11,15 +11,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from conftest import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402 - the test suite's Chromium
+
 OUT = Path(__file__).resolve().parent
-ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-    "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP localhost 127.0.0.1",
-]
 # name: (host prefix, ja path, en path or None)
 PAGES = {
     "city-top": ("", "/", "/en/"),
@@ -35,7 +30,7 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, 
 def main(base):
     parts = urlsplit(base)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         for device, viewport in VIEWPORTS.items():
             context = browser.new_context(viewport=viewport, locale="ja-JP", device_scale_factor=1)
             page = context.new_page()

@@ -17,18 +17,12 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent
 ROOT = OUT.parent.parent
 sys.path.insert(0, str(ROOT))
+from conftest import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402 - the test suite's Chromium
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 # Playwright's sync API runs an event loop in this thread; the ORM calls here happen around it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-    "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP localhost 127.0.0.1",
-]
 ROLES = {
     "秘書広報課": ["秘書広報課"],
     "環境課": ["各課編集者", "各課編集者（環境課）"],
@@ -99,7 +93,7 @@ def main(base):
     users = role_users()
     something_waits_for_approval(users["環境課"][0])
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         contexts = {}
         for name, role, path, click in screens():
             if role not in contexts:
