@@ -35,9 +35,14 @@ MIN_READING = 2
 # A re-segmented kana span must be covered this much by known readings.
 MIN_READING_COVERAGE = 0.6
 READING_WEIGHT = 1.0
+# Words sharing a reading that are weighed against the neighbouring words (see CorpusModel._spell).
+HOMOPHONES = 4
 
 
 _LATIN_WORD_RE = re.compile(r"[a-z]{3,}")
+# A word typed in kana alone, between spaces or punctuation (すいどう こうじ, ソダイゴミ): read as a whole
+# even when MeCab splits it into known words (すい|どう, ぎょう|しゃ).
+_KANA_CHUNK_RE = re.compile(r"(?<![\wー])[ぁ-ゟァ-ヺー]{3,}(?![\wー])")
 _SOUND_FOLD = str.maketrans({"ぢ": "じ", "づ": "ず", "ー": None})
 
 
@@ -71,6 +76,7 @@ class CorpusModel:
     df: dict = field(default_factory=dict)  # term -> entries holding it (title or body)
     readings: dict = field(default_factory=dict)  # reading -> [terms], most frequent first
     associations: dict = field(default_factory=dict)  # question term -> [(answer term, strength)]
+    adjacent: Counter = field(default_factory=Counter)  # (term, next term) -> times seen in the entries
 
     # --- kana and misspelt words -------------------------------------------------------------
 
@@ -97,18 +103,45 @@ class CorpusModel:
         covered = sum(len(piece) for piece in pieces)
         if covered < MIN_READING_COVERAGE * size:
             return []
-        return [self.readings[piece][0] for piece in pieces]
+        return self._spell(pieces)
+
+    def _spell(self, pieces):
+        """The words for consecutive readings: of the words sharing a reading (ほうしん: 方針, 疱疹),
+        the one the entries write next to its neighbours' words (帯状 疱疹), else the most common."""
+        choices = [self.readings[piece][:HOMOPHONES] for piece in pieces]
+        words = [options[0] for options in choices]
+        for i, options in enumerate(choices):
+            if len(options) < 2:
+                continue
+
+            def together(term, i=i):
+                before = self.adjacent.get((words[i - 1], term), 0) if i else 0
+                after = max((self.adjacent.get((term, nxt), 0) for nxt in choices[i + 1]), default=0) if i + 1 < len(choices) else 0
+                return before + after
+
+            best = max(options, key=together)
+            if together(best) > 0:
+                words[i] = best
+        return words
 
     def reading_terms(self, text):
         """Indexed words for the kana (or misspelt) stretches of a query that the index does not know."""
         found = []
         spans = self._suspect_spans(text)
-        # A romaji word the index does not know (tenshutsu, kouki koureisha) is read as kana.
+        for chunk in _KANA_CHUNK_RE.findall(normalize(text)):
+            key = fold_kana(chunk)
+            if key not in spans:
+                spans.append(key)
+        # A romaji word the index does not know (tenshutsu, kouki koureisha) is read as kana, and
+        # the kana as MeCab reads it (ごみ → 塵, where the index has ごみ as 塵).
         for word in _LATIN_WORD_RE.findall(normalize(text)):
             if word not in self.df:
                 kana = romaji_to_hiragana(word)
                 if kana:
                     spans.append(kana)
+                    for known in japanese_words(kana):
+                        if known.term and known.term in self.df and len(known.surface) >= 2 and known.term not in found:
+                            found.append(known.term)
         for span in spans:
             for term in self.segment_reading(span):
                 if term not in found:
@@ -148,9 +181,12 @@ def build(rows):
     df = Counter()
     title_df = Counter()
     pairs = defaultdict(Counter)
+    adjacent = Counter()
     documents = 0
     for _object_id, title_terms, body_terms in rows:
         documents += 1
+        for terms in (title_terms, body_terms):
+            adjacent.update(zip(terms, terms[1:], strict=False))
         question = set(title_terms)
         whole = question | set(body_terms)
         df.update(whole)
@@ -185,7 +221,7 @@ def build(rows):
             associations[asked] = tuple(
                 (partner, strength / top) for partner, strength in scored[:ASSOCIATION_PER_TERM]
             )
-    return CorpusModel(documents, dict(df), dict(readings), associations)
+    return CorpusModel(documents, dict(df), dict(readings), associations, adjacent)
 
 
 class _Models:

@@ -70,6 +70,24 @@ def test_reading_segmentation_uses_only_words_of_the_corpus():
     assert model.segment_reading("ぜんぜんしらない") == []
 
 
+def test_words_typed_in_kana_between_spaces_are_read_as_words_of_the_corpus():
+    # MeCab splits すいどう and ぎょうしゃ into other known words; read whole, they are 水道 and 業者.
+    model = build([(1, ["水道", "工事", "指定", "業者"], ["水道", "課"]), (2, ["水", "道"], ["業", "者"])])
+    assert model.reading_terms("すいどう こうじ してい ぎょうしゃ") == ["水道", "工事", "指定", "業者"]
+
+
+def test_romaji_word_is_read_as_mecab_reads_its_kana():
+    # ごみ is indexed as its lemma 塵, whose own reading is ちり: the kana is analysed, not only spelt.
+    model = build([(1, ["塵", "出す", "方"], ["収集", "日"])])
+    assert "塵" in model.reading_terms("gomi")
+
+
+def test_homophone_is_the_one_the_pages_write_next_to_its_neighbour():
+    rows = [(1, ["帯状", "疱疹", "ワクチン"], ["帯状", "疱疹"])] + [(n, ["市", "方針"], ["方針"]) for n in range(2, 6)]
+    model = build(rows)
+    assert model.segment_reading("たいじょうほうしん") == ["帯状", "疱疹"]  # 方針 is commoner
+
+
 def test_associations_link_question_words_to_answer_words_beyond_chance():
     rows = [(1, ["引っ越す", "手続き"], ["転出", "届け", "市民"])] * 3 + [(2, ["塵", "出す"], ["収集", "市民"])] * 9
     model = build(rows)
