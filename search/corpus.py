@@ -22,6 +22,7 @@ import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
+from search import thesaurus
 from search.analysis import _HAN_RE, fold_kana, japanese_words, normalize, romaji_to_hiragana
 
 # Association: the answer word must follow the question word this many times …
@@ -77,6 +78,7 @@ class CorpusModel:
     readings: dict = field(default_factory=dict)  # reading -> [terms], most frequent first
     associations: dict = field(default_factory=dict)  # question term -> [(answer term, strength)]
     adjacent: Counter = field(default_factory=Counter)  # (term, next term) -> times seen in the entries
+    synonyms: dict = field(default_factory=dict)  # Sudachi synonym group -> (variant term tuples)
 
     # --- kana and misspelt words -------------------------------------------------------------
 
@@ -170,6 +172,22 @@ class CorpusModel:
             spans.append("".join(current))
         return spans
 
+    # --- synonyms ------------------------------------------------------------------------------
+
+    def synonym_terms(self, text, present):
+        """{term: weight} of the pages' words for the Sudachi synonym groups of the query's words
+        (`present`: the query's terms, not added again). A variant of several words shares its weight."""
+        found = {}
+        for group, weight in thesaurus.query_groups(normalize(text)):
+            for variant in self.synonyms.get(group, ()):
+                if all(term in present for term in variant):
+                    continue
+                share = weight / math.sqrt(len(variant))
+                for term in variant:
+                    if term not in present:
+                        found[term] = max(found.get(term, 0.0), share)
+        return found
+
     # --- associations ------------------------------------------------------------------------
 
     def associated(self, term):
@@ -221,7 +239,8 @@ def build(rows):
             associations[asked] = tuple(
                 (partner, strength / top) for partner, strength in scored[:ASSOCIATION_PER_TERM]
             )
-    return CorpusModel(documents, dict(df), dict(readings), associations, adjacent)
+    synonyms = thesaurus.groups_of_corpus(df, adjacent)
+    return CorpusModel(documents, dict(df), dict(readings), associations, adjacent, synonyms)
 
 
 class _Models:

@@ -38,6 +38,9 @@ CANDIDATES = 300
 PROXIMITY_WEIGHT = 0.4
 COVERAGE_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.8
+# Weight of the pages' words for a query word's Sudachi synonym group (search.thesaurus), of the
+# query word's own weight.
+THESAURUS_WEIGHT = 0.5
 MAX_QUERY_TERMS = 32
 COMMON_FRACTION = 0.3
 # What the corpus model adds (search.corpus). Associated words weigh this much of the query word
@@ -113,6 +116,9 @@ def expand(analysed, model):
             if weights.get(term, 0.0) < corpus.READING_WEIGHT:
                 weights[term] = corpus.READING_WEIGHT
             sequence.append(term)
+        if THESAURUS_WEIGHT:
+            for term, share in model.synonym_terms(analysed.text, weights).items():
+                weights[term] = max(weights.get(term, 0.0), THESAURUS_WEIGHT * share)
     associated = {}
     if ASSOCIATION_WEIGHT:
         for term, weight in weights.items():
