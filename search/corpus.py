@@ -36,8 +36,10 @@ MIN_READING = 2
 # A re-segmented kana span must be covered this much by known readings.
 MIN_READING_COVERAGE = 0.6
 READING_WEIGHT = 1.0
+# A pair of words written side by side this often is read as one word too (see build).
+COMPOUND_MIN_COUNT = 2
 # Words sharing a reading that are weighed against the neighbouring words (see CorpusModel._spell).
-HOMOPHONES = 4
+HOMOPHONES = 10
 
 
 _LATIN_WORD_RE = re.compile(r"[a-z]{3,}")
@@ -71,6 +73,17 @@ def _is_kana(text):
     )
 
 
+def _function_spans(reading):
+    """(start, end) of what MeCab reads as particles and auxiliaries in a kana string."""
+    spans, position = [], 0
+    for word in japanese_words(reading):
+        size = len(reading_key(word.surface))
+        if word.pos in ("助詞", "助動詞"):
+            spans.append((position, position + size))
+        position += size
+    return spans
+
+
 @dataclass
 class CorpusModel:
     entries: int = 0
@@ -83,29 +96,38 @@ class CorpusModel:
     # --- kana and misspelt words -------------------------------------------------------------
 
     def segment_reading(self, reading):
-        """Known words spelling `reading` (hiragana), longest cover first; [] when too little is covered."""
+        """Known words spelling `reading` (hiragana), most of it covered first, then longest words;
+        [] when too little is covered. A piece that only spells what MeCab reads as a particle or an
+        auxiliary (the たい of つくりたい) is left out."""
         reading = reading_key(reading)
         size = len(reading)
         if size < MIN_READING + 1:
             return []
-        # best[i]: (covered characters², words) for reading[:i]; squares prefer long words.
-        best = [(0, ())] + [(-1, ())] * size
+        # best[i]: (characters covered, sum of squared piece lengths, ((start, piece), …)) for
+        # reading[:i]; squares prefer long words among covers of the same length.
+        best = [(0, 0, ())] + [(-1, 0, ())] * size
         longest = min(size, 12)
         for end in range(1, size + 1):
-            skip = best[end - 1]
-            candidate = (skip[0], skip[1])
+            candidate = best[end - 1]
             for start in range(max(0, end - longest), end - MIN_READING + 1):
                 piece = reading[start:end]
-                if piece in self.readings and best[start][0] >= 0:
-                    score = best[start][0] + len(piece) ** 2
-                    if score > candidate[0]:
-                        candidate = (score, (*best[start][1], piece))
+                before = best[start]
+                if piece in self.readings and before[0] >= 0:
+                    score = (before[0] + len(piece), before[1] + len(piece) ** 2)
+                    if score > candidate[:2]:
+                        candidate = (*score, (*before[2], (start, piece)))
             best[end] = candidate
-        pieces = best[size][1]
-        covered = sum(len(piece) for piece in pieces)
+        covered, _squares, placed = best[size]
         if covered < MIN_READING_COVERAGE * size:
             return []
-        return self._spell(pieces)
+        function = _function_spans(reading)
+        pieces = [
+            piece
+            for start, piece in placed
+            if not any(low <= start and start + len(piece) <= high for low, high in function)
+        ]
+        # A pair read together ("図書 館") is its two words.
+        return [term for word in self._spell(pieces) for term in word.split(" ")] if pieces else []
 
     def _spell(self, pieces):
         """The words for consecutive readings: of the words sharing a reading (ほうしん: 方針, 疱疹),
@@ -165,7 +187,8 @@ class CorpusModel:
             position = word.end
             if known_kanji:
                 continue
-            current.append(fold_kana(word.kana or word.surface))
+            # Kana as typed (MeCab reads かーど as かあど); kanji by their reading.
+            current.append(fold_kana(word.surface if _is_kana(word.surface) else (word.kana or word.surface)))
             if word.pos == "感動詞" or (word.term is not None and word.term not in self.df):
                 suspect = True
         if current and suspect:
@@ -220,6 +243,16 @@ def build(rows):
         reading = reading_of(term)
         if len(reading) >= MIN_READING:
             readings[reading].append(term)
+    # Words the pages write side by side are also read together: a kanji read alone is often read
+    # otherwise (館 alone is やかた, 図書館 is としょかん). The pair is one entry, "図書 館".
+    for (first, second), count in sorted(adjacent.items(), key=lambda item: -item[1]):
+        if count < COMPOUND_MIN_COUNT:
+            break
+        if len(first) + len(second) > 12 or not (_HAN_RE.search(first) and _HAN_RE.search(second)):
+            continue
+        reading = reading_of(first + second)
+        if len(reading) > MIN_READING and f"{first} {second}" not in readings[reading]:
+            readings[reading].append(f"{first} {second}")
     associations = {}
     for asked, partners in pairs.items():
         asked_count = title_df[asked]

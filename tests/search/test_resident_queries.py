@@ -76,6 +76,18 @@ def test_words_typed_in_kana_between_spaces_are_read_as_words_of_the_corpus():
     assert model.reading_terms("すいどう こうじ してい ぎょうしゃ") == ["水道", "工事", "指定", "業者"]
 
 
+def test_reading_is_covered_whole_before_it_is_covered_with_long_words():
+    # としょ|かん covers all of としょかん; しょかん (所管) is longer but leaves と over.
+    model = build([(1, ["図書", "館", "利用"], ["図書", "館"]), (2, ["所管", "課"], ["所管"])])
+    assert model.segment_reading("としょかん") == ["図書", "館"]
+
+
+def test_kana_verb_ending_is_not_read_as_a_word():
+    # つくり|たい: たい is the auxiliary of the verb, not 隊.
+    model = build([(1, ["作り", "方"], ["作り"]), (2, ["協力", "隊"], ["隊", "員"])])
+    assert model.segment_reading("つくりたい") == ["作り"]
+
+
 def test_romaji_word_is_read_as_mecab_reads_its_kana():
     # ごみ is indexed as its lemma 塵, whose own reading is ちり: the kana is analysed, not only spelt.
     model = build([(1, ["塵", "出す", "方"], ["収集", "日"])])
