@@ -155,6 +155,11 @@ def test_english_search_page_labels_are_english(client, english_home):
     assert "件）" not in html and "すべて" not in html
 
 
+def test_english_result_date_has_an_english_label_and_colon(client, english_home):
+    html = client.get("/en/search/", {"q": "garbage"}, HTTP_HOST=HOST).content.decode()
+    assert '<p class="search-result__updated">Updated: <time' in html
+
+
 def test_english_suggestion_kind_is_english(client, english_home):
     data = client.get("/en/search/suggest/", {"q": "garbage"}, HTTP_HOST=HOST).json()
     assert data["suggestions"] and {item["kind"] for item in data["suggestions"]} == {"Pages"}
