@@ -45,11 +45,13 @@ def mark(text, terms, language="ja"):
     text = unicodedata.normalize("NFKC", text)
     spans = []
     for token in analyze(text, language):
-        if token.term in terms and (not spans or token.start >= spans[-1][1]):
-            if spans and token.start == spans[-1][1]:
-                spans[-1] = (spans[-1][0], token.end)  # 粗大 + ごみ: one <mark>
-            else:
-                spans.append((token.start, token.end))
+        if token.term not in terms:
+            continue
+        if spans and token.start <= spans[-1][1]:
+            # 粗大 + ごみ side by side, or the overlapping bigrams of 쓰레기 (쓰레, 레기): one <mark>
+            spans[-1] = (spans[-1][0], max(spans[-1][1], token.end))
+        else:
+            spans.append((token.start, token.end))
     parts, position = [], 0
     for start, end in spans:
         parts.append(escape(text[position:start]))

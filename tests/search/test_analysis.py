@@ -65,3 +65,9 @@ def test_query_terms_weight_nouns_above_verbs():
 def test_reading_key_and_surface_key_for_suggestions():
     assert reading_key("粗大ごみの出し方").startswith("そだいごみ")
     assert surface_key("粗大ゴミの 出し方") == "粗大ごみの出し方"
+
+
+def test_overlapping_bigrams_of_a_korean_word_are_marked_as_one_word():
+    from search.highlight import mark
+
+    assert str(mark("쓰레기 배출 방법", {"쓰레", "레기"}, "ko")) == "<mark>쓰레기</mark> 배출 방법"
