@@ -138,9 +138,11 @@ class CorpusModel:
             if len(options) < 2:
                 continue
 
-            def together(term, i=i):
+            following = choices[i + 1] if i + 1 < len(choices) else ()
+
+            def together(term, i=i, following=following):
                 before = self.adjacent.get((words[i - 1], term), 0) if i else 0
-                after = max((self.adjacent.get((term, nxt), 0) for nxt in choices[i + 1]), default=0) if i + 1 < len(choices) else 0
+                after = max((self.adjacent.get((term, nxt), 0) for nxt in following), default=0)
                 return before + after
 
             best = max(options, key=together)
@@ -245,11 +247,15 @@ def build(rows):
             readings[reading].append(term)
     # Words the pages write side by side are also read together: a kanji read alone is often read
     # otherwise (館 alone is やかた, 図書館 is としょかん). The pair is one entry, "図書 館".
-    for (first, second), count in sorted(adjacent.items(), key=lambda item: -item[1]):
-        if count < COMPOUND_MIN_COUNT:
-            break
-        if len(first) + len(second) > 12 or not (_HAN_RE.search(first) and _HAN_RE.search(second)):
-            continue
+    compounds = [
+        (pair, count)
+        for pair, count in adjacent.items()
+        if count >= COMPOUND_MIN_COUNT
+        and len(pair[0]) + len(pair[1]) <= 12
+        and _HAN_RE.search(pair[0])
+        and _HAN_RE.search(pair[1])
+    ]
+    for (first, second), _count in sorted(compounds, key=lambda item: -item[1]):
         reading = reading_of(first + second)
         if len(reading) > MIN_READING and f"{first} {second}" not in readings[reading]:
             readings[reading].append(f"{first} {second}")
