@@ -3,20 +3,48 @@ vcl 4.1;
 #
 # Django decides what may be cached (cms/pagecache/middleware.py marks public pages with s-maxage);
 # this file only obeys, answers cached pages without touching Python, and accepts PURGE/BAN from the
-# application servers (cms/pagecache/backends.py). `manage.py serve_stack` runs this very file, with
-# the backend port and the purge ACL rewritten for the local ports.
+# application servers (cms/pagecache/backends.py) on its own listener only. `manage.py serve_stack`
+# runs this very file, with the backend port and host name rewritten for the local ports.
+#
+# Two listeners (varnishd -a, deploy/systemd/varnish.service.d-sukagawa-cms.conf):
+#   -a 127.0.0.1:6081        visitors, through the front nginx (which refuses PURGE and BAN itself)
+#   -a purge=127.0.0.1:6083  PURGE/BAN from gunicorn (FRONTEND_CACHE_URLS=http://127.0.0.1:6083);
+#                            the front nginx never connects here, so no visitor can empty the cache.
 
 import std;
 
+# The application server (deploy/nginx/app-server.conf) for pages: healthy while Django answers.
+# When gunicorn is gone the probe fails within ~6 s and every cached page is served from its grace
+# (hours) instead of waiting for Django; an uncached URL gets the Japanese page of vcl_backend_error.
 backend default {
     .host = "127.0.0.1";
     .port = "8001";
+    # The probe's Host: a name in ALLOWED_HOSTS (the city site).
+    .host_header = "www.city.sukagawa.example";
     .connect_timeout = 5s;
     .first_byte_timeout = 60s;
     .between_bytes_timeout = 30s;
+    .probe = {
+        .url = "/robots.txt";
+        .interval = 2s;
+        .timeout = 2s;
+        .window = 3;
+        .threshold = 2;
+        .initial = 2;
+    }
 }
 
-# Application servers that may send PURGE/BAN (add each gunicorn host).
+# The same nginx for what it serves from disk (/static/, /media/, the emergency copy /emergency/):
+# no probe, so these stay reachable while Django is down.
+backend files {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .connect_timeout = 5s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 30s;
+}
+
+# Application servers that may send PURGE/BAN to the purge listener (add each gunicorn host).
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -32,6 +60,15 @@ sub vcl_recv {
     # Bans address objects by host without port and by path without query string.
     set req.http.X-Cache-Host = std.tolower(regsub(req.http.Host, ":[0-9]+$", ""));
     unset req.http.X-Page-Cache-Variant;
+
+    if (req.method == "PURGE" || req.method == "BAN") {
+        # Only on the purge listener and only from an application server: never through the front.
+        if (local.socket != "purge" || !client.ip ~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+    } elsif (local.socket == "purge") {
+        return (synth(405, "Not allowed"));
+    }
 
     if (req.method == "PURGE") {
         if (!client.ip ~ purgers) {
@@ -69,7 +106,15 @@ sub vcl_recv {
         set req.http.X-Forwarded-Proto = "http";
     }
 
+    if (req.url ~ "^/(static|media|emergency)/") {
+        set req.backend_hint = files;
+    }
     if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/emergency/") {
+        # The emergency copy is rewritten on each publish: always the file nginx has now.
+        unset req.http.Cookie;
         return (pass);
     }
     if (req.url ~ "^/(static|media)/") {
@@ -82,6 +127,20 @@ sub vcl_recv {
     # Signed-in staff and visitors with a pending message get their own pages from Django.
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
+    }
+    # Search results (search/views.py marks them for a short time): one cached copy per normalised
+    # query. Only q, kind and page change the page; their order, other parameters (tracking tags) and
+    # how the spaces were typed (+, %20, full-width, several) do not. Django reads the query the same
+    # way (NFKC, spaces collapsed), so every spelling below gives the same page.
+    if (req.url ~ "^/([a-z]{2}(-[a-z]+)?/)?search/\?") {
+        set req.url = regsuball(req.url, "(?i)(%20|%E3%80%80|\+)+", "+");
+        set req.url = regsuball(req.url, "([?&])(?!(q|kind|page)=)[^&]*", "\1");
+        set req.url = regsuball(req.url, "&&+", "&");
+        set req.url = regsuball(req.url, "=\+", "=");
+        set req.url = regsuball(req.url, "\+(&|$)", "\1");
+        set req.url = regsub(req.url, "[?&]+$", "");
+        set req.url = regsub(req.url, "\?&+", "?");
+        set req.url = std.querysort(req.url);
     }
 
     # The visitor tools (文字サイズ・背景色・ふりがな, cms/a11y/visitor_tools.py) are the only cookies that
@@ -120,6 +179,10 @@ sub vcl_backend_response {
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
+    # nginx's own 502/504 (gunicorn gone or stuck) never reach a visitor: the Japanese page instead.
+    if ((beresp.status == 502 || beresp.status == 504) && bereq.backend == default) {
+        return (error(503, "Service Unavailable"));
+    }
     set beresp.http.X-Cache-Host = bereq.http.X-Cache-Host;
     set beresp.http.X-Cache-Path = regsub(bereq.url, "\?.*$", "");
 
@@ -138,8 +201,9 @@ sub vcl_backend_response {
         return (deliver);
     }
     # After s-maxage the copy is refreshed in the background while visitors keep getting it; a ban
-    # (publish, 災害モード …) removes it at once, grace or not.
-    set beresp.grace = 6h;
+    # (publish, 災害モード …) removes it at once, grace or not. While the probe says Django is down,
+    # the whole grace counts: a disaster night is covered by the copies Varnish holds.
+    set beresp.grace = 12h;
     return (deliver);
 }
 
@@ -157,6 +221,10 @@ sub vcl_deliver {
 }
 
 sub vcl_backend_error {
+    # A refresh in the background that failed leaves the stale copy to be served for its grace.
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
     # Django unreachable and no copy to serve: a short page in Japanese instead of Varnish's own.
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "30";
@@ -166,6 +234,7 @@ sub vcl_backend_error {
 <title>ただいま表示できません</title></head>
 <body><main><h1>ただいま表示できません</h1>
 <p>アクセスが集中しているか、保守作業中です。しばらくたってから、もう一度お試しください。</p>
+<p>災害の情報や避難所などは、<a href="/emergency/">緊急時の情報ページ（災害時用の簡易版）</a>でご覧いただけます。</p>
 </main></body></html>
 "});
     return (deliver);

@@ -13,17 +13,24 @@ import pytest
 from cms.pagecache.stack import StackError, free_port, start_varnish
 
 
+class FrontCache:
+    """Varnish's two listeners: visitors on `url`, PURGE/BAN from the application on `purge_url`."""
+
+    def __init__(self, url, purge_url):
+        self.url, self.purge_url = url, purge_url
+
+
 @pytest.fixture(scope="session")
 def front_cache(live_server, tmp_path_factory):
     if not shutil.which("varnishd"):
         pytest.fail("varnishd が見つかりません: `make test` は Debian の varnish を入れます。")
     backend_port = int(live_server.url.rsplit(":", 1)[1])
-    port = free_port()
+    port, purge_port = free_port(), free_port()
     try:
-        processes = start_varnish(tmp_path_factory.mktemp("varnish"), port, backend_port, threads=10)
+        processes = start_varnish(tmp_path_factory.mktemp("varnish"), port, backend_port, purge_port, threads=10)
     except (StackError, subprocess.SubprocessError, OSError) as error:
         pytest.fail(f"Varnish を起動できませんでした: {error}")
-    yield f"http://127.0.0.1:{port}"
+    yield FrontCache(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{purge_port}")
     for _name, process in processes:
         process.terminate()
         process.wait(timeout=10)
@@ -33,10 +40,10 @@ def front_cache(live_server, tmp_path_factory):
 def purging_front_cache(front_cache, settings):
     """The front cache, with this process sending its bans to it (as production settings do)."""
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "cms.pagecache.backends.VarnishBackend", "LOCATION": front_cache}
+        "varnish": {"BACKEND": "cms.pagecache.backends.VarnishBackend", "LOCATION": front_cache.purge_url}
     }
     settings.PAGE_CACHE_REBAN_SECONDS = 0
-    return front_cache
+    return front_cache.url
 
 
 class FrontClient:
