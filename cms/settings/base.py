@@ -173,7 +173,7 @@ LOCALE_PATHS = [PROJECT_DIR / "locale", *ADMIN_LOCALE_PATHS]
 
 # --- static files and media ---
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -356,7 +356,8 @@ PAGE_VIEW_SOURCE = os.environ.get("PAGE_VIEW_SOURCE", "beacon")
 # cms.security: safe CSV export/import, response headers, staff sessions, protected Site roots.
 
 # Client address for rate limits and login lockout: the number of proxies in front of gunicorn
-# that append to X-Forwarded-For (0: REMOTE_ADDR; production defaults to 1, the TLS proxy).
+# whose X-Forwarded-For entries are trusted, counted from the right (0: REMOTE_ADDR; production: 1,
+# see cms/settings/production.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # django-ratelimit in INSTALLED_APPS so that its system check refuses an unshared cache (LocMem:
 # each gunicorn worker would count separately); it counts in CACHES["default"] (Redis in production).

@@ -54,7 +54,12 @@ if os.environ.get("CACHE_URL", "").startswith("redis"):
 # bcp: the emergency static copy of the disaster pages (nginx serves it when the app is down).
 EMERGENCY_STATIC_ROOT = os.environ.get("EMERGENCY_STATIC_ROOT", str(BASE_DIR / "emergency_static"))  # noqa: F405
 # --- security (issue 15; see docs/security.md) ---
-# Behind the TLS proxy the README requires: the client address is the one that proxy saw.
+# The shipped chain (front nginx -> Varnish -> app nginx -> gunicorn, deploy/) hands Django exactly one
+# X-Forwarded-For entry: the front nginx replaces what the visitor sent with the visitor's address,
+# and the app nginx, which alone talks to gunicorn, resolves the hops it trusts (set_real_ip_from) and
+# sends only the visitor's address on. So one entry, counted from the right, whatever the number of
+# proxies in between; tests/stack checks it through the whole chain. Change it only for a chain
+# that appends instead (then: the number of proxies that append).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 # Several gunicorn workers: rate limits need a shared cache (CACHES["default"], Redis), so
 # django-ratelimit's check of an unshared cache is an error again here.
