@@ -12,12 +12,18 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 
+from cms.pagecache.middleware import mark_shared
 from search import service
 from search.analytics import record_search
 from search.highlight import mark, page_text, snippet
 from search.models import SearchQueryStat
 
 RESULTS_PER_PAGE = 10
+# Anonymous result pages are kept this long by the front cache (Varnish, one copy per normalised
+# query, deploy/varnish/default.vcl) and dropped with their Site's pages on every publish, which is
+# when the index changes. A popular query in a disaster surge is then counted once per this period in
+# the search statistics, not once per visitor.
+SEARCH_CACHE_SECONDS = 60
 MAX_QUERY_LENGTH = 200
 
 
@@ -174,7 +180,10 @@ def search(request):
             context["general_promotions"] = general_promotions(root)
         if "page" not in request.GET and "kind" not in request.GET:
             record_search(query, len(ranked), SearchQueryStat.SOURCE_SITE)
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    # The front cache sees the final headers (cookies included) only after rendering.
+    response.add_post_render_callback(lambda rendered: mark_shared(request, rendered, SEARCH_CACHE_SECONDS))
+    return response
 
 
 @require_GET

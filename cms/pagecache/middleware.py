@@ -39,6 +39,28 @@ def is_public_page_response(request, response):
     return True
 
 
+def mark_shared(request, response, seconds):
+    """Let the front cache keep a view's anonymous answer for `seconds` (s-maxage), as a page of its
+    Site: a ban of the Site (a publish, 災害モード …) drops it with the pages. For views that are not
+    Wagtail pages (the search results); nothing for signed-in staff, other methods or set cookies."""
+    if not seconds or request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return response
+    if (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or response.cookies
+        or response.has_header("Cache-Control")
+    ):
+        return response
+    patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+    _remove_vary(response, "Accept-Language")
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is not None:
+        response["X-Page-Cache-Site"] = str(site.pk)
+    return response
+
+
 class PageCacheMiddleware:
     """Outermost middleware: sees the final headers, cookies included."""
 
