@@ -46,16 +46,19 @@ run: install
 	@echo "管理画面:         http://localhost:$(PORT)/admin/"
 	$(MANAGE) runserver 0.0.0.0:$(PORT)
 
-# The production stack on http://127.0.0.1:${PORT:-8080}/ with the database `make run` uses (docs/deployment.md).
+# The production chain of deploy/ on http://127.0.0.1:${PORT:-8080}/ (front nginx -> Varnish -> nginx ->
+# gunicorn with production settings -> Redis, and PostgreSQL when DATABASE_URL names one; docs/deployment.md).
 serve: install stack-packages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) serve_stack --port $${PORT:-8080}
 
-# Page cache against nginx serving the same bytes from files, then 1,000 connections for 30 s.
+# Page cache against nginx serving the same bytes from files, then 1,000 connections for 30 s; then
+# search through the stack: gunicorn memory (PSS) and requests per second, popular and uncached.
 bench: install stack-packages
 	$(MANAGE) bench_page_cache --flood
+	$(MANAGE) bench_search
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
