@@ -31,8 +31,8 @@ def test_signed_in_staff_get_private_pages(client, site_ctx):
     assert "s-maxage" not in response["Cache-Control"]
 
 
-def test_search_results_and_non_page_views_are_not_marked(client, site_ctx):
-    assert "s-maxage" not in client.get("/search/?q=ごみ").get("Cache-Control", "")
+def test_a_page_with_a_search_query_is_not_marked(client, site_ctx):
+    # Search results are cached only as the search view's own pages (below), one per normalised query.
     assert "s-maxage" not in client.get("/?q=ごみ").get("Cache-Control", "")
 
 
@@ -51,3 +51,16 @@ def test_varnish_keeps_exactly_the_visitor_tools_non_default_cookies():
         if value != default
     }
     assert kept == expected
+
+
+def test_anonymous_search_results_are_kept_briefly_as_pages_of_their_site(client, site_ctx):
+    response = client.get("/search/", {"q": "ごみ"})
+    assert sorted(response["Cache-Control"].split(", ")) == ["max-age=0", "public", "s-maxage=60"]
+    # Banned with the Site's pages on every publish, when the index changes.
+    assert response["X-Page-Cache-Site"] == str(site_ctx.city_site.pk)
+
+
+def test_search_results_of_signed_in_staff_are_not_shared(client, site_ctx):
+    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.com", "pw-2026-editor"))
+    response = client.get("/search/", {"q": "ごみ"})
+    assert "s-maxage" not in response.get("Cache-Control", "")
