@@ -24,10 +24,9 @@ def refuse_development_settings_on_a_server():
     if module in DEVELOPMENT_SETTINGS and os.path.exists(PRODUCTION_ENV_FILE):
         sys.stderr.write(
             f"本番環境の設定ファイル {PRODUCTION_ENV_FILE} があるため、開発用の設定（{module}）では実行しません。\n"
-            "本番の設定で実行するには、環境ファイルを読み込んでから実行してください：\n"
-            f"  cd {os.path.dirname(os.path.abspath(__file__))} && sudo -u sukagawa-cms sh -c "
-            f"'set -a; . {PRODUCTION_ENV_FILE}; set +a; "
-            f"exec .venv/bin/python manage.py {' '.join(command) or 'コマンド'}'\n"
+            "本番の設定で実行するには、同じ環境ファイルを読み込む deploy/manage-production を使ってください：\n"
+            f"  cd {os.path.dirname(os.path.abspath(__file__))} && "
+            f"runuser -u sukagawa-cms -- deploy/manage-production {' '.join(command) or 'コマンド'}\n"
             "（定期実行の処理は systemd のタイマーが同じ環境ファイルで実行します。docs/deployment.md を参照）\n"
         )
         sys.exit(2)
