@@ -143,3 +143,14 @@ def production_settings():
 
 def nginx_directives(text, name):
     return re.findall(rf"^\s*{name}\s+([^;]+);", text, flags=re.MULTILINE)
+
+
+def guide_commands():
+    """Every command line of the `sh` blocks of docs/deployment.md's server installation, in order."""
+    text = DEPLOYMENT_MD.read_text(encoding="utf-8")
+    section = text[text.index("## Installing on a Debian 12 server") :]
+    section = section[: section.index("\n## ", 1)] if "\n## " in section[1:] else section
+    commands = []
+    for block in re.findall(r"^```sh\n(.*?)^```", section, flags=re.DOTALL | re.MULTILINE):
+        commands += [line.strip() for line in block.splitlines() if line.strip() and not line.startswith("#")]
+    return commands
