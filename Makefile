@@ -2,7 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+# Development and tests: the production pins plus the test tools. A server installs requirements.lock
+# alone (docs/deployment.md), which has no test tools.
+LOCK := requirements-dev.lock
+STAMP := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
@@ -11,9 +14,9 @@ PORT ?= 8000
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): requirements.lock | $(BIN)/python
+$(STAMP): $(LOCK) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python $(LOCK)
 	rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP) system-packages messages
@@ -72,10 +75,11 @@ pytest: install chromium stack-packages
 
 test: install chromium lint check pytest
 
-# Re-pin after changing pyproject.toml.
+# Re-pin after changing pyproject.toml: production first, then the same pins plus the test tools.
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv==0.13.9
-	$(BIN)/uv pip compile pyproject.toml --extra test --quiet -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --quiet -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test -c requirements.lock --quiet -o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) static artifacts var

@@ -172,11 +172,16 @@ WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [PROJECT_DIR / "locale", *ADMIN_LOCALE_PATHS]
 
 # --- static files and media ---
+# Every folder the application writes or serves from is settable, so that a server keeps them
+# outside the checkout (docs/deployment.md: /srv/sukagawa-cms/static, media, var …); the defaults
+# under BASE_DIR are for development.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files the application keeps for itself (exports of deleted pages, …).
+VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 # --- wagtail ---
 WAGTAIL_SITE_NAME = "須賀川市 CMS"
@@ -262,7 +267,7 @@ SITE_BRAND = _("須賀川市")
 
 # --- water ---
 # Days after an application is completed or cancelled until purge_water_applications removes its
-# personal data (run it daily from cron).
+# personal data (daily: deploy/systemd/sukagawa-cms-purge-water-applications.timer).
 WATER_APPLICATION_RETENTION_DAYS = int(os.environ.get("WATER_APPLICATION_RETENTION_DAYS", "365"))
 # Staff (経営課) addresses notified of each new application; the mail holds no personal data.
 WATER_APPLICATION_NOTIFY_EMAILS = env_list("WATER_APPLICATION_NOTIFY_EMAILS")
@@ -349,7 +354,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.JapaneseLoginForm"
 # --- indicators ---
 # 計画の指標 (docs/indicators.md): page views as daily aggregates, 電話・窓口の開閉栓受付, the report.
 # PAGE_VIEW_SOURCE: "beacon" (each page loads /pv/<id>.gif, counted in Django; works behind the page
-# cache) or "log" (no image; run `manage.py count_page_views ACCESS_LOG` from cron instead).
+# cache) or "log" (no image; the timer deploy/systemd/sukagawa-cms-count-page-views.timer runs `manage.py count_page_views`).
 PAGE_VIEW_SOURCE = os.environ.get("PAGE_VIEW_SOURCE", "beacon")
 
 # --- security (issue 15; see docs/security.md) ---
@@ -422,7 +427,7 @@ PERMISSIONS_POLICY = {
 }
 # Before a superuser deletes a Site root or section root, its pages are saved here (see
 # cms/security/site_roots.py); the files are removed after DELETED_PAGES_RETENTION_DAYS.
-DELETED_PAGES_DIR = Path(os.environ.get("DELETED_PAGES_DIR", BASE_DIR / "var" / "deleted-pages"))
+DELETED_PAGES_DIR = Path(os.environ.get("DELETED_PAGES_DIR", VAR_DIR / "deleted-pages"))
 DELETED_PAGES_RETENTION_DAYS = int(os.environ.get("DELETED_PAGES_RETENTION_DAYS", "90"))
 # No Gravatar in the admin: the CSP allows no other origins, and staff e-mail hashes stay in-house.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
