@@ -194,7 +194,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # --- wagtail ---
-WAGTAIL_SITE_NAME = "須賀川市 CMS"
+# Shown on the dashboard and typed to confirm deleting a Site root: plain Japanese, no "CMS".
+WAGTAIL_SITE_NAME = "須賀川市 ホームページ管理"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://{CITY_HOSTNAME}:8000")
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

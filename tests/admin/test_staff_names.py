@@ -8,7 +8,12 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from home.permissions import CITY_PUBLISHERS, DIVISION_EDITORS, ensure_editor_groups
-from tests.home.factories import CityHomePageFactory, ContentPageFactory, DepartmentFactory, SectionPageFactory
+from tests.home.factories import (
+    CityHomePageFactory,
+    ContentPageFactory,
+    DepartmentFactory,
+    SectionPageFactory,
+)
 from tests.water.factories import WaterHomePageFactory
 
 pytestmark = pytest.mark.django_db
