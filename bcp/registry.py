@@ -15,7 +15,7 @@ COUNTS = [
     ("images", "画像", "wagtailimages.Image", {}),
     ("documents", "文書ファイル", "wagtaildocs.Document", {}),
     ("water_applications", "開栓・閉栓の申込み", "water.WaterApplication", {}),
-    ("users", "管理画面の利用者", "auth.User", {}),
+    ("users", "管理画面の利用者", settings.AUTH_USER_MODEL, {}),
 ]
 
 PERSONAL_DATA_MODELS = ["water.WaterApplication"]

@@ -214,7 +214,7 @@ class ImportResult:
     def summary(self):
         text = f"新規 {self.created} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件、失敗 {self.failed} 件"
         if self.drafts:
-            text += f"（うち下書きとして保存 {len(self.drafts)} 件、承認の申請 {self.submitted} 件）"
+            text += f"（うち下書きとして保存 {len(self.drafts)} 件、承認を依頼 {self.submitted} 件）"
         return text
 
 

@@ -26,6 +26,8 @@ def _nice_max(value, whole=True):
 
 
 def _label(value, unit):
+    if value is None:
+        return "値なし"
     if unit == "％":
         return f"{value:g}％"
     return f"{value:,.0f}"
@@ -33,7 +35,8 @@ def _label(value, unit):
 
 def monthly_bar_chart(chart_id, title, months, unit, target=None):
     """`months`: (year, month, value) for April to March. `target`: a yearly target per month, or None."""
-    values = [value for _y, _m, value in months]
+    # A month without a value (not begun, or nothing to divide) has no bar, and says so in the text.
+    values = [value for _y, _m, value in months if value is not None]
     top = _nice_max(max(values + ([target] if target else []) + [0]), whole=unit != "％")
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(months), 1)
@@ -68,9 +71,9 @@ def monthly_bar_chart(chart_id, title, months, unit, target=None):
         (
             (
                 num(LEFT + slot * i + slot * 0.15),
-                y_of(value),
+                y_of(value or 0),
                 num(slot * 0.7),
-                num(plot_h * value / top),
+                num(plot_h * (value or 0) / top),
                 num(LEFT + slot * i + slot / 2),
                 HEIGHT - BOTTOM + 18,
                 month,

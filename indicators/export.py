@@ -29,7 +29,7 @@ def header():
 def rows(results):
     for result in results:
         measure = result.measure
-        monthly = [value for _y, _m, value in result.months] if result.months else [""] * 12
+        monthly = [("" if value is None else value) for _y, _m, value in result.months] if result.months else [""] * 12
         yield [
             measure.number,
             measure.title,

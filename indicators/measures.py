@@ -65,8 +65,18 @@ def _month_key(value):
     return (value.year, value.month)
 
 
+def _is_future(y, m):
+    today = jst_date()
+    return (y, m) > (today.year, today.month)
+
+
 def _series(year, by_month):
-    return [(y, m, by_month.get((y, m), 0)) for y, m in fiscal_months(year)]
+    """(year, month, value) for the 年度; None for a month that has not begun (not a count of 0)."""
+    return [(y, m, None if _is_future(y, m) else by_month.get((y, m), 0)) for y, m in fiscal_months(year)]
+
+
+def _sum(months):
+    return sum(value for _y, _m, value in months if value is not None)
 
 
 def _period_note(year):
@@ -110,7 +120,7 @@ def page_views_by_month(year):
 
 def _page_view_result(measure, year, by_month):
     months = _series(year, by_month)
-    total = sum(value for _y, _m, value in months)
+    total = _sum(months)
     return IndicatorResult(
         measure, year, value=total, value_text=_format_count(total), note=_period_note(year), months=months
     )
@@ -168,7 +178,8 @@ def _water_application_result(measure, year):
     months = []
     for y, m in fiscal_months(year):
         share = online_share(online.get((y, m), 0), offline.get((y, m), 0))
-        months.append((y, m, share if share is not None else 0))
+        # No application in the month (or the month has not begun): no share, not 0 ％.
+        months.append((y, m, share))
     online_total, offline_total = sum(online.values()), sum(offline.values())
     share = online_share(online_total, offline_total)
     result = IndicatorResult(measure, year, value=share, months=months, note=_period_note(year))
@@ -263,7 +274,7 @@ def _drill_result(measure, year):
         if row["result"] == "success":
             succeeded += row["total"]
     months = _series(year, by_month)
-    total = sum(value for _y, _m, value in months)
+    total = _sum(months)
     result = IndicatorResult(measure, year, value=total, value_text=f"{total}件", months=months, note=_period_note(year))
     result.details = [("実施した訓練", f"{total}件"), ("うち復旧に成功", f"{succeeded}件")]
     return result

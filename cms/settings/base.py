@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The core (cms) first, then the feature apps that depend on it, then Wagtail and Django.
 INSTALLED_APPS = [
     "cms",
+    "cms.accounts",
     "home",
     "faq",
     "water",
@@ -53,7 +54,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with the city's user forms (姓・名 and readings, cms/accounts).
+    "cms.accounts.apps.CityUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -151,6 +153,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- languages and time ---
 # Japanese first: public pages and the admin default to Japanese.
+# Staff accounts with 姓・名 in Japanese order (cms/accounts/models.py).
+AUTH_USER_MODEL = "accounts.User"
+
 LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
@@ -158,12 +163,22 @@ USE_TZ = True
 # Dates and times in each language's own conventions (cms/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["cms.formats"]
 
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+# Each language by its own name: what the public language switcher shows (cms.i18n.language_name).
+LANGUAGES = [
     ("ja", "日本語"),
     ("en", "English"),
     ("zh-hans", "简体中文"),
     ("zh-hant", "繁體中文"),
     ("ko", "한국어"),
+]
+# The same languages as staff read them in the admin (「日本語 > 英語」, 「英語版を公開」): Japanese
+# names, translated for the English admin (cms/locale/en). Wagtail and wagtail-localize show these.
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("ja", _("日本語")),
+    ("en", _("英語")),
+    ("zh-hans", _("中国語（簡体字）")),
+    ("zh-hant", _("中国語（繁体字）")),
+    ("ko", _("韓国語")),
 ]
 # The admin is offered in Japanese (default) and English only.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
@@ -184,7 +199,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 # --- wagtail ---
-WAGTAIL_SITE_NAME = "須賀川市 CMS"
+# Shown on the dashboard and typed to confirm deleting a Site root: plain Japanese, no "CMS".
+WAGTAIL_SITE_NAME = "須賀川市 ホームページ管理"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://{CITY_HOSTNAME}:8000")
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

@@ -153,7 +153,32 @@ KNOWN_WORDS = {
     "checks",
     "content",
     "promote",
+    # Left on screens by the first review (Wagtail's root page, the sites list, hidden labels).
+    "root",
+    "port",
+    "true",
+    "false",
+    "cms",
 }
+
+# Japanese that is wrong at the workflow's key moments, or not the glossary's word (the second review):
+# each was seen on a screen of one of the five roles.
+BAD_PHRASES = [
+    "差し戻した日時",  # "Changes requested at" + the task's name: the task, not a time
+    "待っているもの",
+    "親のコレクション",  # the page chooser's "Parent"
+    "子ページ",
+    "未公開の変更あり",  # Wagtail calls that state 公開中（下書きあり）
+    "承認の申請",  # Wagtail says 承認を依頼
+    "に承認を依頼",  # 「市のサイトの公開承認に承認を依頼」
+    "한국어",
+    "简体中文",
+    "繁體中文",
+]
+
+
+def bad_phrases_in(text):
+    return [phrase for phrase in BAD_PHRASES if phrase in text]
 
 WORD_RUN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’]*)+")
 WORD = re.compile(r"(?<![A-Za-z0-9_./@-])[A-Za-z]+(?![A-Za-z0-9_./@-])")
@@ -219,4 +244,5 @@ def visible_english(page, ignore=()):
             if chunk.strip():
                 text = text.replace(chunk, " ")
         found.extend(english_in(text))
+        found.extend(bad_phrases_in(text))
     return sorted(set(found))

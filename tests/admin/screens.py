@@ -17,6 +17,14 @@ ROLE_GROUPS = {
     "観光交流課": ["観光交流課"],
 }
 PASSWORD = "admin-ja-test-password"
+# 姓・名 of each role's account, so that the screens show names the way staff write them.
+ROLE_NAMES = {
+    "superuser": ("管理", "一郎"),
+    "秘書広報課": ("広報", "花子"),
+    "環境課": ("環境", "太郎"),
+    "経営課": ("経営", "次郎"),
+    "観光交流課": ("観光", "桜"),
+}
 
 
 def role_username(role):
@@ -36,8 +44,9 @@ def ensure_role_users():
     for role, groups in ROLE_GROUPS.items():
         user, _ = User.objects.get_or_create(
             username=role_username(role),
-            defaults={"first_name": role, "email": f"{role_username(role)}@city.sukagawa.example"},
+            defaults={"email": f"{role_username(role)}@city.sukagawa.example"},
         )
+        user.last_name, user.first_name = ROLE_NAMES[role]
         user.is_superuser = user.is_staff = role == "superuser"
         user.set_password(PASSWORD)
         user.save()

@@ -124,3 +124,25 @@ def test_panels_take_two_queries_each_whatever_the_numbers(site, kankyo, django_
         WaterApplicationsPanel().render_html({})
     with django_assert_max_num_queries(2):
         MyDraftsPanel(kankyo).render_html({})
+
+
+def test_scheduled_page_is_not_listed_as_a_forgotten_draft(client, site, kankyo):
+    import datetime
+
+    from django.utils import timezone
+
+    scheduled = draft_by(kankyo, site["gomi"], "年末年始のごみ収集について")
+    revision = scheduled.latest_revision
+    revision.approved_go_live_at = timezone.now() + datetime.timedelta(days=3)
+    revision.save()
+    html = dashboard(client, kankyo)
+    assert "あなたの下書き（0件）" in html
+    assert "年末年始のごみ収集について" not in html
+
+
+def test_draft_of_a_live_page_is_named_as_wagtail_names_it(client, site, kankyo):
+    page = ContentPageFactory(parent=site["gomi"], title="公開中のページ", live=True)
+    page.save_revision(user=kankyo)
+    html = dashboard(client, kankyo)
+    assert "公開中（下書きあり）" in html
+    assert "未公開の変更あり" not in html

@@ -117,3 +117,17 @@ def test_xlsx_export_opens_with_numbers_as_numbers(client, member_of, figures):
 def test_without_a_translated_guide_no_foreign_language_counts(figures):
     (result,) = compute(2026, ["8-2"])
     assert result.value_text == "0か国語"
+
+
+def test_months_not_yet_begun_have_no_value_instead_of_zero(client, member_of, figures):
+    from indicators.fiscal import jst_date
+
+    today = jst_date()
+    next_fiscal_year = (today.year if today.month >= 4 else today.year - 1) + 1
+    results = {result.measure.number: result for result in compute(next_fiscal_year, ["9-3", "5-3"])}
+    assert all(value is None for _y, _m, value in results["9-3"].months)
+    assert all(value is None for _y, _m, value in results["5-3"].months)
+    client.force_login(member_of("秘書広報課"))
+    html = client.get(REPORT, {"year": next_fiscal_year}).content.decode()
+    assert "<td>0％</td>" not in html and "<td>0</td>" not in html
+    assert 'aria-label="値なし"' in html

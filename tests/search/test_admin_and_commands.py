@@ -6,7 +6,8 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    user = User.objects.create_superuser("admin", "admin@example.com", "pw")
+    user = get_user_model().objects.create_superuser("admin", "admin@example.com", "pw")
     client.force_login(user)
     return client
 
@@ -64,7 +65,7 @@ def test_report_csv_export(admin_client, stats):
 
 
 def test_reports_need_permission(client, stats):
-    user = User.objects.create_user("staff", password="pw")
+    user = get_user_model().objects.create_user("staff", password="pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/admin/reports/search-popular/").status_code in {302, 403}

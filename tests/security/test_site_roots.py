@@ -44,7 +44,7 @@ def department_editor(client, django_user_model, tree):
 
 
 def _delete(client, page):
-    return client.post(f"/admin/pages/{page.pk}/delete/", {"confirm_site_name": "須賀川市 CMS"})
+    return client.post(f"/admin/pages/{page.pk}/delete/", {"confirm_site_name": "須賀川市 ホームページ管理"})
 
 
 def test_editor_cannot_delete_the_site_root(department_editor, tree):
@@ -71,7 +71,7 @@ def test_editor_cannot_unpublish_or_move_a_section_root(department_editor, tree)
 def test_editor_cannot_bulk_delete_a_section_root(department_editor, tree):
     department_editor.post(
         f"/admin/bulk/wagtailcore/page/delete/?id={tree['kanko'].pk}&next=/admin/pages/",
-        {"confirm_site_name": "須賀川市 CMS"},
+        {"confirm_site_name": "須賀川市 ホームページ管理"},
     )
     assert Page.objects.filter(pk=tree["kanko"].pk).exists()
 
