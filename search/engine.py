@@ -1,21 +1,24 @@
 """Ranking for the embedded default: BM25F over the analysed index entries, the same on SQLite and PostgreSQL.
 
-1. The query is analysed (`search.analysis.query_terms`) and expanded with the editors' synonyms.
-2. The database finds the entries holding *any* of the terms (OR: a question typed as a sentence
-   need not contain every word) within the scope (live pages of one Site and language, FAQs under
-   one FAQ index …); FTS5 (SQLite) or a GIN-indexed tsvector (PostgreSQL) does that, ordered by its
-   own rank, at most `CANDIDATES` entries.
-3. Those entries are scored here with BM25F: a term in the title (a FAQ's question) counts
-   `FIELD_WEIGHTS["title"]` times a term in the body, keywords in between; document frequencies
-   come from the index of the searched models; query words are weighted by part of speech; a pair
-   of query words found next to each other (粗大 ごみ) adds a proximity bonus; and entries that
-   cover more of the query's weight rank above those matching one common word.
-4. With the corpus model on, the best `RERANK_DEPTH` entries are re-ranked (`rerank`): BM25 over
-   character bigrams of the analysed words run together (住民票 ≈ 住民 票, 転入届 ≈ 転入 届出),
-   title and body, with bigram document frequencies from those candidates, fused linearly with
-   the word score. Bigrams catch compounds and word variants that whole lemmas miss.
-5. With word vectors installed (search.vectors), the re-ranking adds the similarity in meaning of
-   the query and each candidate (引っ越し ≈ 転居): a resident's word need not be the city's word.
+Every parameter is a field of `RankingConfig` (overridable with the setting SEARCH_RANKING); what
+was tried is in docs/search-tuning.md. `rank()` runs in steps:
+
+1. The query is analysed (`search.analysis`) and expanded with the editors' synonyms.
+2. With the corpus model on, it is expanded with readings of kana/misspelt spans, SudachiDict
+   synonyms and question↔answer associations (`expand`, search.corpus).
+3. Statistics (entries, document frequencies, average lengths) come from `CollectionStats`, counted
+   once per index state from the searched models' entries: not from the database's full-text index,
+   so both databases rank with the same numbers.
+4. The database finds the entries (within the scope) holding the most of the query's weight, at
+   most `config.candidates` (`IndexStore.candidates`).
+5. They are scored with BM25F (title > keywords > body), a bonus for query words side by side and a
+   factor for the share of the query covered (`_score_candidates`).
+6. The best `config.rerank_depth` are re-ranked (`rerank`) by BM25 over character bigrams of the
+   analysed words run together and, with word vectors installed (search.vectors), by similarity
+   in meaning.
+
+Statistics, corpus and meaning models are kept per searched model and the version tokens of its
+content types (`collection`); `warm_up()` builds them before the first search.
 """
 
 import math
@@ -237,7 +240,11 @@ def warm_up(models=None):
         vectors.word_vectors()
         for model in models or (faq_model(), Page):
             collection(model)
-    connections.close_all()  # a forked worker must not share the master's database connection
+    # A forked worker must not share the master's database connection (left open inside a
+    # transaction, as in tests, where closing would abort it).
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 # --- ranking -------------------------------------------------------------------------------

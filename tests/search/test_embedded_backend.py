@@ -159,3 +159,19 @@ def test_editing_a_plain_page_keeps_the_faq_models_and_editing_a_faq_rebuilds_th
     faq.title = "猫の登録はどこでできますか"
     faq.save()
     assert engine.collection(faq_model())[0].stats.df.get("猫") == 1
+
+
+@pytest.mark.django_db
+def test_warm_up_builds_the_faq_models_before_the_first_search(monkeypatch):
+    from search import corpus, engine
+    from search.service import faq_model
+    from tests.search.factories import make_faq, make_faq_index
+
+    index = make_faq_index()
+    make_faq(index, "犬の登録はどこでできますか", "市役所で登録できます。")
+    engine.warm_up()
+    built = []
+    monkeypatch.setattr(corpus.models, "builder", lambda rows: built.append(rows))
+    monkeypatch.setattr(engine.stats_models, "builder", lambda rows: built.append(rows))
+    assert api.search_faqs("犬の登録", index)
+    assert built == []
