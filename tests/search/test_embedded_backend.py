@@ -164,7 +164,6 @@ def test_editing_a_plain_page_keeps_the_faq_models_and_editing_a_faq_rebuilds_th
 @pytest.mark.django_db
 def test_warm_up_builds_the_faq_models_before_the_first_search(monkeypatch):
     from search import corpus, engine
-    from search.service import faq_model
     from tests.search.factories import make_faq, make_faq_index
 
     index = make_faq_index()
