@@ -7,9 +7,11 @@ Both use the Japanese-aware engine (see search.service): words are found inside 
 from search import service
 
 
-def search_faqs(query, within, limit=20):
-    """FAQ pages under `within` (an FAQ index page) that answer `query`, best first (a list of FAQPage)."""
-    return list(service.faq_results(query, within, limit=limit)[:limit])
+def search_faqs(query, within, limit=20, config=None):
+    """FAQ pages under `within` (an FAQ index page) that answer `query`, best first (a list of FAQPage).
+
+    `config`: a search.engine.RankingConfig for the embedded engine (default: the settings')."""
+    return list(service.faq_results(query, within, limit=limit, config=config)[:limit])
 
 
 def search_site(query, root, limit=None):

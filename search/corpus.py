@@ -35,7 +35,6 @@ ASSOCIATION_PER_TERM = 6
 MIN_READING = 2
 # A re-segmented kana span must be covered this much by known readings.
 MIN_READING_COVERAGE = 0.6
-READING_WEIGHT = 1.0
 # A pair of words written side by side this often is read as one word too (see build).
 COMPOUND_MIN_COUNT = 2
 # Words sharing a reading that are weighed against the neighbouring words (see CorpusModel._spell).
@@ -166,7 +165,12 @@ class CorpusModel:
                 if kana:
                     spans.append(kana)
                     for known in japanese_words(kana):
-                        if known.term and known.term in self.df and len(known.surface) >= 2 and known.term not in found:
+                        if (
+                            known.term
+                            and known.term in self.df
+                            and len(known.surface) >= 2
+                            and known.term not in found
+                        ):
                             found.append(known.term)
         for span in spans:
             for term in self.segment_reading(span):

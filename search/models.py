@@ -67,3 +67,25 @@ class SearchQueryStat(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.query}"
+
+
+class IndexVersion(models.Model):
+    """The state of one page/model type's index entries: a new token each time its entries change.
+
+    What the embedded search builds from the entries (statistics, readings, word vectors) is kept
+    per searched model and the tokens of its types, so a news page edit leaves the FAQ models alone.
+    A token (not a counter) so that a rolled-back change is never mistaken for a later one. Stored in
+    the database, so every worker and process sees the same state without a shared cache.
+    """
+
+    content_type = models.OneToOneField(
+        "contenttypes.ContentType", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "検索索引の版"
+        verbose_name_plural = "検索索引の版"
+
+    def __str__(self):
+        return f"{self.content_type_id}: {self.version}"

@@ -60,8 +60,8 @@ def language_of(page):
     return page.locale.language_code if getattr(page, "locale_id", None) else "ja"
 
 
-def analyse(query, language="ja"):
-    return engine.analyse_query(query, language, analysed_groups(language))
+def analyse(query, language="ja", config=None):
+    return engine.analyse_query(query, language, analysed_groups(language), config)
 
 
 class RankedResults(Sequence):
@@ -89,24 +89,24 @@ class RankedResults(Sequence):
         return RankedResults([pk for pk in self.ids if pk in keep], self.queryset, self.highlight_terms)
 
 
-def ranked_ids(model, scope, query, language, limit):
+def ranked_ids(model, scope, query, language, limit, config=None):
     """(ids best first, highlight terms) for `query` among `scope` (a queryset of `model`)."""
-    analysed = analyse(query, language)
+    analysed = analyse(query, language, config)
     if uses_embedded_engine():
-        hits = engine.rank(model, scope, analysed, language, limit=limit)
+        hits = engine.rank(model, scope, analysed, language, limit=limit, config=config)
         return [hit.object_id for hit in hits], set(analysed.weights)
     results = scope.search(query, operator="or")[:limit]
     return [obj.pk for obj in results], set(analysed.weights)
 
 
-def faq_results(query, within, limit=20):
+def faq_results(query, within, limit=20, config=None):
     FAQPage = faq_model()  # noqa: N806 - a model class
 
     query = (query or "").strip()
     if not query:
         return RankedResults([], FAQPage.objects.none())
     scope = FAQPage.objects.live().public().descendant_of(within)
-    ids, terms = ranked_ids(FAQPage, scope, query, language_of(within), limit)
+    ids, terms = ranked_ids(FAQPage, scope, query, language_of(within), limit, config)
     return RankedResults(ids, FAQPage.objects.all(), terms)
 
 

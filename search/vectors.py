@@ -163,7 +163,9 @@ class SemanticModel:
             row = self.vectors.row(term)
             if row is not None:
                 rows.append(row)
-                factors.append(weight * (1.0 + math.log(frequency.get(term, 1))) * self.idf.get(term, self.default_idf))
+                factors.append(
+                    weight * (1.0 + math.log(frequency.get(term, 1))) * self.idf.get(term, self.default_idf)
+                )
         if not rows:
             return numpy.zeros(self.vectors.unit.shape[1], dtype=numpy.float32)
         total = numpy.asarray(factors, dtype=numpy.float32) @ self.vectors.unit[rows]
@@ -182,9 +184,7 @@ class SemanticModel:
             return {}
         titles = self.titles[rows] @ query_vector
         bodies = self.bodies[rows] @ query_vector
-        return {
-            self.ids[row]: (float(t), float(b)) for row, t, b in zip(rows, titles, bodies, strict=True)
-        }
+        return {self.ids[row]: (float(t), float(b)) for row, t, b in zip(rows, titles, bodies, strict=True)}
 
 
 def _build(rows):

@@ -19,7 +19,9 @@ class SearchSynonymViewSet(SnippetViewSet):
     url_prefix = "search/synonyms"
     url_namespace = "search_synonyms"
     list_display = ["__str__", "note", "updated_at"]
-    search_fields = ["terms"]
+    # No field list: a search restricted to "terms" asks the database backend for a column of that
+    # name, which the analysed index (title/body) does not have (a 500). The whole entry is searched
+    # with the same Japanese analysis as the public search.
 
 
 register_snippet(SearchSynonymViewSet)

@@ -10,15 +10,14 @@ modelsearch's indexer stores exactly what `AnalysedDocument` gives it. A modelse
 changes either fails there instead of making search silently worse.
 """
 
-from django.core.cache import cache
-from django.db import connections, router, transaction
+import uuid
+
+from django.db import connections, router
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from modelsearch.index import AutocompleteField, SearchField
 
 from search.backends.database import BODY_SECTION_SEPARATOR
-
-PREFILTER_FACTOR = 4
 
 
 def index_entry_model():
@@ -75,6 +74,8 @@ class AnalysedIndexMixin:
     extractor_class = None  # search.backends.database.AnalysedFieldsMixin + the stock ObjectIndexer
 
     def add_items(self, model, objs):
+        from modelsearch.utils import get_content_type_pk
+
         documents = []
         for obj in objs:
             extractor = self.extractor_class(obj, self.backend)
@@ -84,40 +85,48 @@ class AnalysedIndexMixin:
                 )
             )
         result = super().add_items(model, documents)
-        bump_index_version()
+        if documents:
+            mark_changed([get_content_type_pk(model)])
         return result
 
     def delete_item(self, item):
+        types = list(item.index_entries.values_list("content_type_id", flat=True).distinct())
         result = super().delete_item(item)
-        bump_index_version()
+        mark_changed(types)
         return result
 
     def reset(self):
         result = super().reset()
-        bump_index_version()
+        mark_changed(None)
         return result
 
 
-INDEX_VERSION_KEY = "search:index:version"
+def mark_changed(content_type_ids):
+    """A new version token for these content types' entries (None: all), in the writing transaction:
+    other processes see it when they see the entries. Only models that search these types rebuild."""
+    from search.models import IndexVersion
+
+    token = uuid.uuid4().hex
+    if content_type_ids is None:
+        IndexVersion.objects.update(version=token)
+        return
+    content_type_ids = sorted(set(content_type_ids))
+    if not content_type_ids:
+        return
+    IndexVersion.objects.bulk_create(
+        [IndexVersion(content_type_id=pk, version=token) for pk in content_type_ids], ignore_conflicts=True
+    )
+    IndexVersion.objects.filter(content_type_id__in=content_type_ids).update(version=token)
 
 
-def bump_index_version():
-    """Entries are updated in place (same count, same highest id): what is built from them (corpus and
-    meaning models, document frequencies) is keyed on this version too, shared through the cache.
-    Bumped now (this transaction reads its own writes) and again once committed (other processes)."""
-    _increment_version()
-    transaction.on_commit(_increment_version)
+def index_versions(content_type_ids):
+    """(version token or "", …) of these content types, in their order: the state models are keyed on."""
+    from search.models import IndexVersion
 
-
-def _increment_version():
-    try:
-        cache.incr(INDEX_VERSION_KEY)
-    except ValueError:
-        cache.set(INDEX_VERSION_KEY, 2, None)
-
-
-def index_version():
-    return cache.get(INDEX_VERSION_KEY) or 1
+    found = dict(
+        IndexVersion.objects.filter(content_type_id__in=content_type_ids).values_list("pk", "version")
+    )
+    return tuple(found.get(pk, "") for pk in content_type_ids)
 
 
 class IndexStore:
@@ -173,53 +182,6 @@ class IndexStore:
     def body_col(self):
         return "body_text" if self.postgres else "body"
 
-    def match(self, terms):
-        """(FROM/JOIN clause, WHERE clause, params, ORDER BY clause) matching any of `terms`."""
-        if self.postgres:
-            tsquery = " | ".join(_tsquery_literal(term) for term in terms)
-            return (
-                f"{self.table} e",
-                "(e.title @@ %s::tsquery OR e.body @@ %s::tsquery)",
-                [tsquery, tsquery],
-                "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.title || e.body, %s::tsquery) DESC",
-                [tsquery],
-            )
-        expression = "{title body} : (" + " OR ".join(_fts_phrase(term) for term in terms) + ")"
-        return (
-            # CROSS JOIN: SQLite must walk the FTS matches first, not probe FTS for every entry.
-            f"{self.table}_fts f CROSS JOIN {self.table} e ON e.id = f.rowid",
-            f"{self.table}_fts MATCH %s",
-            [expression],
-            f"bm25({self.table}_fts, 0.0, 1.0, 3.0)",
-            [],
-        )
-
-    def snapshot(self, content_type_ids):
-        """(entries counted for document frequencies, highest id): cheap, and changes when entries are
-        added or removed. On SQLite frequencies are over the whole index, so is the count."""
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        with self.connection.cursor() as cursor:
-            if self.postgres:
-                cursor.execute(
-                    f"SELECT COUNT(*), MAX(id) FROM {self.table} WHERE content_type_id IN ({placeholders})",
-                    list(content_type_ids),
-                )
-            else:
-                cursor.execute(f"SELECT COUNT(*), MAX(id) FROM {self.table}")
-            count, max_id = cursor.fetchone()
-        return count or 0, max_id or 0
-
-    def average_lengths(self, content_type_ids):
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT AVG(LENGTH({self.title_col})), AVG(LENGTH({self.body_col})) "
-                f"FROM {self.table} WHERE content_type_id IN ({placeholders})",
-                list(content_type_ids),
-            )
-            avg_title, avg_body = cursor.fetchone()
-        return float(avg_title or 1.0) or 1.0, float(avg_body or 1.0) or 1.0
-
     def entry_terms(self, content_type_ids):
         """(object id, title terms, body terms) of every entry of the models: what the corpus and
         meaning models learn from."""
@@ -234,56 +196,46 @@ class IndexStore:
                 keywords, _sep, body_text = (body or "").partition(BODY_SECTION_SEPARATOR)
                 yield object_id, (title or "").split(), (keywords + " " + body_text).split()
 
-    def document_frequencies(self, terms, content_type_ids):
-        """Entries holding each term. SQLite counts FTS5 doclists over the whole index (a join per
-        term makes SQLite probe the FTS table row by row); PostgreSQL counts within the models."""
-        selects, params = [], []
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        for term in terms:
-            from_clause, where, match_params, _order, _order_params = self.match([term])
-            if self.postgres:
-                selects.append(
-                    f"SELECT %s, COUNT(*) FROM {from_clause} WHERE {where} AND e.content_type_id IN ({placeholders})"
-                )
-                params.extend([term, *match_params, *content_type_ids])
-            else:
-                selects.append(f"SELECT %s, COUNT(*) FROM {self.table}_fts WHERE {where}")
-                params.extend([term, *match_params])
-        with self.connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(selects), params)
-            return {term: count for term, count in cursor.fetchall()}
+    def _term_match(self, term, title_only=False):
+        """(SQL selecting the entry ids holding `term`, params)."""
+        if self.postgres:
+            condition = (
+                "e.title @@ %s::tsquery"
+                if title_only
+                else "(e.title @@ %s::tsquery OR e.body @@ %s::tsquery)"
+            )
+            literal = _tsquery_literal(term)
+            return f"SELECT e.id AS entry_id FROM {self.table} e WHERE {condition}", [literal] * (
+                1 if title_only else 2
+            )
+        columns = "{title}" if title_only else "{title body}"
+        return f"SELECT rowid AS entry_id FROM {self.table}_fts WHERE {self.table}_fts MATCH %s", [
+            f"{columns} : {_fts_phrase(term)}"
+        ]
 
-    def candidates(self, terms, content_type_ids, scope_queryset, limit):
-        from_clause, where, params, order, order_params = self.match(terms)
+    def candidates(self, weighted_terms, content_type_ids, scope_queryset, limit):
+        """(object id, title, body) of at most `limit` entries of the models within the scope that hold
+        any of the terms, those holding the most weight ({term: weight}) first, a term in the title
+        counting twice; ties by object id. The same order on SQLite and PostgreSQL: the database only
+        says which entry holds which word, so which candidates are ranked does not depend on it."""
+        parts, params = [], []
+        for term, weight in sorted(weighted_terms.items()):
+            for title_only in (False, True):
+                sql, match_params = self._term_match(term, title_only)
+                # Whole numbers: sums of floats could differ in the last bit between the databases.
+                parts.append(f"SELECT entry_id, CAST(%s AS INTEGER) AS w FROM ({sql}) t{len(parts)}")
+                params.extend([round(weight * 1000), *match_params])
+        if not parts:
+            return []
         placeholders = ", ".join(["%s"] * len(content_type_ids))
         scope_sql, scope_params = _scope_sql(scope_queryset)
-        filters = f"e.content_type_id IN ({placeholders}) AND e.object_id IN ({scope_sql})"
-        filter_params = [*content_type_ids, *scope_params]
-        columns = f"e.object_id, e.{self.title_col}, e.{self.body_col}"
         with self.connection.cursor() as cursor:
-            if not self.postgres:
-                # Rank the FTS matches first, then keep those in scope: sorting every match after
-                # the scope check is several times slower on a large index.
-                fts = f"{self.table}_fts"
-                cursor.execute(
-                    f"SELECT {columns} FROM (SELECT rowid AS entry_id, bm25({fts}, 0.0, 1.0, 3.0) AS score "
-                    f"FROM {fts} WHERE {where} ORDER BY score LIMIT %s) m "
-                    f"CROSS JOIN {self.table} e ON e.id = m.entry_id WHERE {filters} ORDER BY m.score LIMIT %s",
-                    [*params, limit * PREFILTER_FACTOR, *filter_params, limit],
-                )
-                rows = cursor.fetchall()
-                if len(rows) == limit or not self._prefilter_was_full(cursor, where, params, limit):
-                    return rows
             cursor.execute(
-                f"SELECT {columns} FROM {from_clause} WHERE {where} AND {filters} ORDER BY {order} LIMIT %s",
-                [*params, *filter_params, *order_params, limit],
+                f"SELECT e.object_id, e.{self.title_col}, e.{self.body_col} FROM "
+                f"(SELECT entry_id, SUM(w) AS held FROM ({' UNION ALL '.join(parts)}) m GROUP BY entry_id) s "
+                f"{'JOIN' if self.postgres else 'CROSS JOIN'} {self.table} e ON e.id = s.entry_id "
+                f"WHERE e.content_type_id IN ({placeholders}) AND e.object_id IN ({scope_sql}) "
+                f"ORDER BY s.held DESC, e.object_id LIMIT %s",
+                [*params, *content_type_ids, *scope_params, limit],
             )
             return cursor.fetchall()
-
-    def _prefilter_was_full(self, cursor, where, params, limit):
-        """Whether more entries match than the pre-filter looked at (then the scope may have lost some)."""
-        cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {self.table}_fts WHERE {where} LIMIT %s)",
-            [*params, limit * PREFILTER_FACTOR + 1],
-        )
-        return cursor.fetchone()[0] > limit * PREFILTER_FACTOR

@@ -85,6 +85,16 @@ def test_synonyms_are_edited_in_the_admin(admin_client):
     assert SearchSynonym.objects.get().variants() == ["国保", "国民健康保険"]
 
 
+def test_the_synonyms_list_is_searchable_by_a_word_of_an_entry(admin_client):
+    SearchSynonym.objects.create(terms="国保、国民健康保険", note="略称")
+    SearchSynonym.objects.create(terms="ゴミ、ごみ")
+    response = admin_client.get("/admin/search/synonyms/", {"q": "国保"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "国民健康保険" in html
+    assert "ゴミ＝ごみ" not in html
+
+
 def test_synonym_variants_accept_common_separators():
     assert SearchSynonym(terms="ゴミ,ごみ＝塵\n廃棄物、ゴミ").variants() == ["ゴミ", "ごみ", "塵", "廃棄物"]
 

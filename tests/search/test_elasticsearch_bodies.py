@@ -8,9 +8,12 @@ pytestmark = pytest.mark.django_db
 
 # Written out here, not imported from the backend, so that a change to its filter chain fails this test.
 KUROMOJI_FILTERS = [
-    "kuromoji_baseform", "kuromoji_part_of_speech",  # 基本形にし、助詞・助動詞を除く
-    "cjk_width", "ja_stop",  # 全角・半角をそろえ、ストップワードを除く
-    "kuromoji_stemmer", "lowercase",  # カタカナ語末の長音を除き、小文字にそろえる
+    "kuromoji_baseform",
+    "kuromoji_part_of_speech",  # 基本形にし、助詞・助動詞を除く
+    "cjk_width",
+    "ja_stop",  # 全角・半角をそろえ、ストップワードを除く
+    "kuromoji_stemmer",
+    "lowercase",  # カタカナ語末の長音を除き、小文字にそろえる
 ]
 
 

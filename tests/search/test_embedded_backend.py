@@ -136,3 +136,41 @@ def test_a_word_added_by_an_edit_is_found_at_once():
     faq.title = "臨時収集について"
     faq.save()
     assert api.search_faqs("臨時", index)[0].pk == faq.pk
+
+
+@pytest.mark.django_db
+def test_editing_a_plain_page_keeps_the_faq_models_and_editing_a_faq_rebuilds_them():
+    from wagtail.models import Page
+
+    from search import engine
+    from search.service import faq_model
+    from tests.search.factories import make_faq, make_faq_index, make_page, tree_root
+
+    index = make_faq_index()
+    faq = make_faq(index, "犬の登録はどこでできますか", "市役所で登録できます。")
+    page = make_page(tree_root(), "お知らせ")
+    built, _types = engine.collection(faq_model())
+
+    page.title = "お知らせ（更新）"
+    page.save()
+    assert engine.collection(faq_model())[0].stats is built.stats
+    assert engine.collection(Page)[0].stats.df.get("更新")
+
+    faq.title = "猫の登録はどこでできますか"
+    faq.save()
+    assert engine.collection(faq_model())[0].stats.df.get("猫") == 1
+
+
+@pytest.mark.django_db
+def test_warm_up_builds_the_faq_models_before_the_first_search(monkeypatch):
+    from search import corpus, engine
+    from tests.search.factories import make_faq, make_faq_index
+
+    index = make_faq_index()
+    make_faq(index, "犬の登録はどこでできますか", "市役所で登録できます。")
+    engine.warm_up()
+    built = []
+    monkeypatch.setattr(corpus.models, "builder", lambda rows: built.append(rows))
+    monkeypatch.setattr(engine.stats_models, "builder", lambda rows: built.append(rows))
+    assert api.search_faqs("犬の登録", index)
+    assert built == []

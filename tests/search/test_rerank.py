@@ -40,9 +40,7 @@ def test_the_baseline_does_not_rerank(monkeypatch):
     make_faq(index, "犬の登録はどこでできますか", "市役所で登録できます。")
     calls = []
     monkeypatch.setattr(engine, "rerank", lambda hits, *args: calls.append(hits) or hits)
-    monkeypatch.setenv("SEARCH_CORPUS_MODEL", "0")
-    assert api.search_faqs("犬の登録", index)
+    assert api.search_faqs("犬の登録", index, config=engine.ranking_config(corpus_model=False))
     assert calls == []
-    monkeypatch.setenv("SEARCH_CORPUS_MODEL", "1")
     assert api.search_faqs("犬の登録", index)
     assert calls

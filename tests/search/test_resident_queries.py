@@ -95,13 +95,17 @@ def test_romaji_word_is_read_as_mecab_reads_its_kana():
 
 
 def test_homophone_is_the_one_the_pages_write_next_to_its_neighbour():
-    rows = [(1, ["帯状", "疱疹", "ワクチン"], ["帯状", "疱疹"])] + [(n, ["市", "方針"], ["方針"]) for n in range(2, 6)]
+    rows = [(1, ["帯状", "疱疹", "ワクチン"], ["帯状", "疱疹"])] + [
+        (n, ["市", "方針"], ["方針"]) for n in range(2, 6)
+    ]
     model = build(rows)
     assert model.segment_reading("たいじょうほうしん") == ["帯状", "疱疹"]  # 方針 is commoner
 
 
 def test_associations_link_question_words_to_answer_words_beyond_chance():
-    rows = [(1, ["引っ越す", "手続き"], ["転出", "届け", "市民"])] * 3 + [(2, ["塵", "出す"], ["収集", "市民"])] * 9
+    rows = [(1, ["引っ越す", "手続き"], ["転出", "届け", "市民"])] * 3 + [
+        (2, ["塵", "出す"], ["収集", "市民"])
+    ] * 9
     model = build(rows)
     partners = dict(model.associated("引っ越す"))
     assert "転出" in partners and "市民" not in partners  # 市民 is in every answer: no association
@@ -219,8 +223,6 @@ def test_search_eval_imports_a_corpus_and_compares_with_the_baseline(tmp_path):
         )
         return json.loads(out.getvalue().strip().splitlines()[-1])
 
-    try:
-        assert run()["s@1"] == 1.0
-        assert run("--baseline")["s@1"] == 0.0  # plain BM25F cannot read こせきとうほん
-    finally:
-        os.environ.pop("SEARCH_CORPUS_MODEL", None)
+    assert run()["s@1"] == 1.0
+    assert run("--baseline")["s@1"] == 0.0  # plain BM25F cannot read こせきとうほん
+    assert "SEARCH_CORPUS_MODEL" not in os.environ

@@ -27,7 +27,11 @@ def test_words_already_in_the_query_are_not_added():
 @pytest.mark.django_db
 def test_faq_that_says_it_another_way_is_found():
     index = make_faq_index()
-    make_faq(index, "転居届はどこに出せばよいですか。", "市内で住所が変わったときは、市民課に転居届を出してください。")
+    make_faq(
+        index,
+        "転居届はどこに出せばよいですか。",
+        "市内で住所が変わったときは、市民課に転居届を出してください。",
+    )
     make_faq(index, "粗大ごみの出し方", "粗大ごみは予約制です。")
     assert [page.title for page in search_faqs("引っ越ししました", index, limit=3)][:1] == [
         "転居届はどこに出せばよいですか。"

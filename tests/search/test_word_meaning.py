@@ -28,7 +28,9 @@ def test_kana_folded_index_words_find_their_katakana_vector():
 
 def test_answer_with_other_words_for_the_same_thing_ranks_first():
     index = make_faq_index()
-    make_faq(index, "転居届の手続きについて", "市内で住所が変わったときは、14日以内に転居届を出してください。")
+    make_faq(
+        index, "転居届の手続きについて", "市内で住所が変わったときは、14日以内に転居届を出してください。"
+    )
     make_faq(index, "印鑑登録の手続きについて", "実印の登録は、本人が窓口で手続きしてください。")
     make_faq(index, "犬の登録の手続きについて", "犬を飼い始めたら、30日以内に登録の手続きをしてください。")
     # 引っ越し is in none of them: only its meaning tells the three 手続き apart.

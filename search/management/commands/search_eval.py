@@ -15,12 +15,12 @@ the last line is one JSON object with the keys s@1, s@5, s@10, mrr, p@5, ndcg@10
 
 import json
 import math
-import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search.api import search_faqs
+from search.engine import ranking_config
 from search.service import faq_model
 
 DEPTH = 10
@@ -86,8 +86,7 @@ class Command(BaseCommand):
         FAQPage = faq_model()  # noqa: N806 - model classes
         FAQIndexPage = FAQPage.allowed_parent_page_models()[0]  # noqa: N806
 
-        if options["baseline"]:
-            os.environ["SEARCH_CORPUS_MODEL"] = "0"
+        config = ranking_config(corpus_model=False) if options["baseline"] else ranking_config()
         options["index"] = options["index"] or ("search-eval" if options["corpus"] else "faq")
         if options["corpus"]:
             self.import_corpus(options["corpus"], options["index"])
@@ -110,14 +109,14 @@ class Command(BaseCommand):
             raise CommandError("No queries in the file.")
 
         import_ids = dict(FAQPage.objects.descendant_of(index).values_list("pk", "import_id"))
-        search_faqs(queries[0][0], index, limit=DEPTH)  # load the dictionary before timing
+        search_faqs(queries[0][0], index, limit=DEPTH, config=config)  # load the dictionary before timing
 
         totals = dict.fromkeys(["s@1", "s@5", "s@10", "mrr", "p@5", "ndcg@10"], 0.0)
         latencies = []
         per_query = []
         for query, relevant in queries:
             started = time.perf_counter()
-            results = search_faqs(query, index, limit=DEPTH)
+            results = search_faqs(query, index, limit=DEPTH, config=config)
             latencies.append((time.perf_counter() - started) * 1000.0)
             ranked = [import_ids.get(page.pk, "") for page in results]
             metrics = score_ranking(ranked, relevant)
