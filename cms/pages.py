@@ -36,6 +36,12 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def permissions_for_user(self, user):
+        # Site and section roots: privacy only by a superuser (cms.security.site_roots).
+        from cms.security.site_roots import RootPagePermissionTester
+
+        return RootPagePermissionTester(user, self)
+
     @property
     def last_updated(self):
         """最終更新日: when the page was last published (first publication for a page never republished)."""

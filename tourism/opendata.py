@@ -2,15 +2,26 @@
 
 The header names and their order are those of shared/reference/opendata-columns.md; the English
 columns come from the English translation of the same page and stay empty without one.
+
+Spreadsheet formulas (docs/security.md, "Open data"): the files are read by programs and by people
+in Excel, so the rule is per column. Columns the system fills with typed values (codes, NO,
+coordinates, dates, times, fees, capacity, the page and image URLs it builds) are written as they
+are. Phone columns are written as they are when they hold only digits, + - ( ) and spaces, so that
++81-248-75-1111 stays a phone number; anything else there, and every text column an editor types
+(名称, 説明, 駐車場情報…), goes through cms.security.spreadsheets.neutralise: a cell that starts
+with = + - @ TAB or CR gets a leading apostrophe and is shown as text, never evaluated.
 """
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from cms.security.spreadsheets import neutralise
 
 LOCAL_GOVERNMENT_CODE = "072079"
 PREFECTURE = "福島県"
@@ -33,6 +44,27 @@ EVENT_COLUMNS = [
     "住所", "方書", "緯度", "経度", "アクセス方法", "駐車場情報", "定員", "参加申込終了日",
     "参加申込終了時間", "参加申込方法", "URL", "備考",
 ]  # fmt: skip
+
+
+# Filled by the system from typed fields: never text an editor typed.
+TYPED_COLUMNS = {
+    "都道府県コード又は市区町村コード", "NO", "都道府県名", "市区町村名", "緯度", "経度", "開始時間",
+    "終了時間", "料金（基本）", "料金(基本)", "開始日", "終了日", "定員", "参加申込終了日",
+    "参加申込終了時間", "画像", "URL",
+}  # fmt: skip
+PHONE_COLUMNS = {"連絡先電話番号", "連絡先内線番号"}
+# A phone number: digits and the separators people write; a leading + for +81 (no letters, so no
+# function call or cell reference can hide in it).
+_PHONE = re.compile(r"^\+?[0-9()\- ]+$")
+
+
+def open_data_cell(column, value):
+    """The cell as published: typed columns raw, phone numbers raw, other text neutralised."""
+    if column in TYPED_COLUMNS:
+        return value
+    if column in PHONE_COLUMNS and (value == "" or _PHONE.match(value)):
+        return value
+    return neutralise(value)
 
 
 def _time(value):
@@ -134,7 +166,7 @@ def render_csv(columns, rows):
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([open_data_cell(column, value) for column, value in zip(columns, row, strict=True)])
     return buffer.getvalue()
 
 

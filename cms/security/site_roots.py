@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core import serializers
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, PagePermissionTester, Revision, Site
 
 PROTECTED_MESSAGE = (
     "「{title}」は{kind}のため、削除・移動・非公開にできるのはシステム管理者だけです。"
@@ -46,6 +46,17 @@ def protection_kind(page):
     if parent is not None and parent.pk in roots:
         return "大きな区分のトップページ"
     return None
+
+
+class RootPagePermissionTester(PagePermissionTester):
+    """Wagtail's permission tester, except that privacy (password, login, groups) on a protected
+    page is a superuser's: a section owner once put the whole water site, /apply/ included, behind
+    a password. Wagtail hides the privacy button and its view answers 403 when this says no."""
+
+    def can_set_view_restrictions(self):
+        if not self.user.is_superuser and protection_kind(self.page) is not None:
+            return False
+        return super().can_set_view_restrictions()
 
 
 def export_before_delete(page):
