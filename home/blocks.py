@@ -34,3 +34,29 @@ class EmergencyContactBlock(blocks.StructBlock):
     class Meta:
         label = "緊急連絡先"
         icon = "mobile-alt"
+
+
+class FeeBlock(blocks.StructBlock):
+    """One row of a procedure's 手数料 table: what is paid for, how much."""
+
+    item = blocks.CharBlock(label="項目", max_length=100, help_text="例：住民票の写し、タンス・本棚")
+    amount = blocks.CharBlock(label="金額", max_length=100, help_text="例：1通300円、1点1,000円")
+    note = blocks.CharBlock(label="補足", max_length=200, required=False)
+
+    class Meta:
+        label = "手数料"
+        icon = "table"
+
+
+class CounterBlock(blocks.StructBlock):
+    """受付窓口: where a resident can go or call, with the address and the hours."""
+
+    name = blocks.CharBlock(label="窓口の名前", max_length=100, help_text="例：市民課（市役所本庁舎1階）")
+    address = blocks.CharBlock(label="所在地", max_length=200, required=False, help_text="例：須賀川市八幡町135")
+    phone = blocks.CharBlock(label="電話番号", max_length=50, required=False, help_text="例：0248-88-9131")
+    hours = blocks.CharBlock(label="受付時間", max_length=200, required=False)
+    note = blocks.CharBlock(label="補足", max_length=200, required=False)
+
+    class Meta:
+        label = "受付窓口"
+        icon = "site"

@@ -29,7 +29,7 @@ from cms.images import MainImageMixin
 from cms.models import Department
 from cms.pages import BasePage, ContactMixin, IntroMixin
 
-from .blocks import BannerBlock, EmergencyContactBlock
+from .blocks import BannerBlock, CounterBlock, EmergencyContactBlock, FeeBlock
 
 INTRO_FEATURES = ["bold", "link"]
 
@@ -59,8 +59,21 @@ class LifeEvent(models.Model):
     slug = models.SlugField("スラッグ", max_length=50, unique=True, help_text="URLに使う半角英数字です。")
     description = models.CharField("説明", max_length=200, blank=True)
     sort_order = models.PositiveIntegerField("表示順", default=0)
+    links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name="ほかのサイトの手続き",
+        blank=True,
+        use_json_field=True,
+        help_text="水道事業のサイトなど、このサイトの外にある手続きへのリンクです。ページの一覧のあとに表示します。",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("links"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = "くらしのできごと"
@@ -313,7 +326,7 @@ class SectionPage(MainImageMixin, IntroMixin, CityPage):
     settings_panels = Page.settings_panels + [FieldPanel("department")]
 
     parent_page_types = ["home.CityHomePage", "home.SectionPage"]
-    subpage_types = ["home.SectionPage", "home.ContentPage"]
+    subpage_types = ["home.SectionPage", "home.ContentPage", "home.ProcedurePage"]
 
     search_fields = CityPage.search_fields + [index.SearchField("intro")]
 
@@ -377,6 +390,129 @@ class ContentPage(MainImageMixin, CityPage):
     class Meta:
         verbose_name = "記事"
         verbose_name_plural = "記事"
+
+
+def procedure_blocks():
+    """The explanation of a 手続き: an article's blocks without the old 手続き情報 box (its facts are fields)."""
+    return [block for block in content_blocks() if block[0] != "procedure"]
+
+
+class ProcedurePage(ContentPage):
+    """手続き: 対象, 必要なもの, 手数料, 受付窓口 (所在地・電話・受付時間), オンライン申請, 関連する手続き.
+
+    A 記事 with its facts as fields, always shown in the same order, so that every procedure page ends
+    with a way to act. A subclass of ContentPage: listings, くらしのできごと and 担当課 pages include it.
+    """
+
+    target = models.TextField("対象", blank=True, help_text="手続きができる人・対象となる人やもの")
+    requirements = models.TextField(
+        "必要なもの", blank=True, help_text="1行に1つずつ書いてください。箇条書きで表示します。"
+    )
+    fee_summary = models.CharField(
+        "手数料（ひとこと）", max_length=200, blank=True, help_text="例：無料。金額が項目で違うときは下の表に入力します。"
+    )
+    fees = StreamField(
+        [("fee", FeeBlock())], verbose_name="手数料の表", blank=True, use_json_field=True,
+        help_text="項目と金額を1行ずつ入力します。表として表示します。",
+    )
+    counters = StreamField(
+        [("counter", CounterBlock())], verbose_name="受付窓口", blank=True, use_json_field=True,
+        help_text="窓口の名前、所在地、電話番号、受付時間です。",
+    )
+    online_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="オンライン申請のページ（サイト内）",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="市公式LINEの案内など、このサイトの中のページで申し込めるときに選びます。",
+    )
+    online_url = models.URLField("オンライン申請のURL（外部）", blank=True)
+    online_label = models.CharField(
+        "オンライン申請のリンクの文字", max_length=100, blank=True, help_text="例：市公式LINEで申し込む"
+    )
+    online_note = models.CharField(
+        "オンライン申請の補足", max_length=200, blank=True, help_text="例：24時間いつでも申し込めます。"
+    )
+    note = models.TextField("備考", blank=True)
+    related = StreamField(
+        [("link", LinkBlock())], verbose_name="関連する手続き", blank=True, use_json_field=True,
+        help_text="あわせて必要になる手続きのページへのリンクです。",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        *MainImageMixin.main_image_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("target"), FieldPanel("requirements"), FieldPanel("fee_summary"), FieldPanel("fees")],
+            heading="対象・必要なもの・手数料",
+        ),
+        FieldPanel("counters"),
+        MultiFieldPanel(
+            [
+                FieldPanel("online_page"),
+                FieldPanel("online_url"),
+                FieldPanel("online_label"),
+                FieldPanel("online_note"),
+            ],
+            heading="オンライン申請",
+        ),
+        FieldPanel("note"),
+        FieldPanel("related"),
+        FieldPanel("department"),
+        FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("target"),
+        index.SearchField("requirements"),
+        index.SearchField("note"),
+    ]
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "手続き"
+        verbose_name_plural = "手続き"
+
+    @property
+    def online_link(self):
+        """Where to apply online: a page of this site (市公式LINE) or an external form, or ""."""
+        if self.online_page_id and self.online_page and self.online_page.live:
+            return self.online_page.get_url(current_site=self.get_site())
+        return self.online_url
+
+    @property
+    def requirement_list(self):
+        return [line.strip(" ・-") for line in self.requirements.splitlines() if line.strip(" ・-")]
+
+    @property
+    def phones(self):
+        phones = [block.value["phone"] for block in self.counters if block.value.get("phone")]
+        if not phones and self.department and self.department.phone:
+            phones.append(self.department.phone)
+        return phones
+
+    def ways_to_act(self):
+        """How a resident can act: a phone to call, a form to fill, a place to go (an empty list: none)."""
+        ways = []
+        if self.phones:
+            ways.append("phone")
+        if self.online_link:
+            ways.append("online")
+        if any(block.value.get("address") or block.value.get("name") for block in self.counters):
+            ways.append("counter")
+        return ways
+
+    def content_problems(self):
+        """Checks of the editor's panel beyond the text (cms.a11y): a procedure nobody can act on."""
+        from cms.a11y.checks import Problem
+
+        if self.ways_to_act():
+            return []
+        return [Problem("no_way_to_act", self.title, field="counters", field_label="受付窓口")]
 
 
 class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):
