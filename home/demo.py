@@ -32,6 +32,7 @@ DEPARTMENTS = _DEPARTMENT_DATA["departments"]
 LIFE_EVENTS = _DEPARTMENT_DATA["life_events"]
 NEWS = load_demo_data(__file__, "news")["news"]
 TOP_SECTIONS = load_demo_data(__file__, "sections")["sections"]
+DISASTER = load_demo_data(__file__, "disaster")
 JST = datetime.timezone(datetime.timedelta(hours=9))
 
 
@@ -89,7 +90,9 @@ def water_site_url(path=""):
     """The water site's address (a Site of its own, so links to it are absolute)."""
     from django.conf import settings
 
-    base = f"http://{settings.WATER_HOSTNAME}:8000/" if settings.DEBUG else f"https://{settings.WATER_HOSTNAME}/"
+    base = (
+        f"http://{settings.WATER_HOSTNAME}:8000/" if settings.DEBUG else f"https://{settings.WATER_HOSTNAME}/"
+    )
     return f"{base}{path}/" if path else base
 
 
@@ -111,7 +114,9 @@ def _procedure_fields(data, key):
         "target": data.get("target", ""),
         "requirements": "\n".join(data.get("requirements", [])),
         "fee_summary": data.get("fee_summary", ""),
-        "fees": stream_data([{"fee": {"note": "", **fee}} for fee in data.get("fees", [])], key=f"{key}/fees"),
+        "fees": stream_data(
+            [{"fee": {"note": "", **fee}} for fee in data.get("fees", [])], key=f"{key}/fees"
+        ),
         "counters": stream_data(
             [
                 {"counter": {"address": "", "phone": "", "hours": "", "note": "", **counter}}
@@ -141,7 +146,9 @@ def _seed_procedure_links(ctx, home, procedures):
         related = [_demo_link(home, item["text"], item) for item in data.get("related", [])]
         fields = {"related": [link for link in related if link]}
         if data.get("online_page"):
-            fields["online_page"] = Page.objects.filter(url_path=f"{home.url_path}{data['online_page']}/").first()
+            fields["online_page"] = Page.objects.filter(
+                url_path=f"{home.url_path}{data['online_page']}/"
+            ).first()
         if assign_if_changed(page, fields):
             page.save_revision().publish()
             ctx.updated += 1
@@ -241,6 +248,7 @@ def _seed_emergency(ctx, home):
         # A past event: the demo's notice is inactive; editors set new times to show it.
         starts_at=datetime.datetime(2026, 10, 12, 6, 0, tzinfo=JST),
         ends_at=datetime.datetime(2026, 10, 13, 12, 0, tzinfo=JST),
+        translations=stream_data([{"translation": item} for item in DISASTER["notice"]], key="notice"),
     )
     bosai = Page.objects.child_of(home).filter(slug="bosai").first()
     hinanjo = hazard = None
@@ -289,6 +297,7 @@ def _seed_emergency(ctx, home):
         message="市内に大雨警報が発表されています。川や用水路に近づかず、早めの避難を心がけてください。",
         evacuation_links=links,
         emergency_contacts=contacts,
+        translations=stream_data([{"translation": item} for item in DISASTER["settings"]], key="disaster"),
     )
 
 

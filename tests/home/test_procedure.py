@@ -58,7 +58,9 @@ def test_tenkyo_related_procedures_are_links_and_moving_lists_water(client):
 def test_sodai_page_and_faq_agree_on_where_tickets_are_sold():
     seed_city()
     sodai = ProcedurePage.objects.get(slug="sodai")
-    faq_text = (Path(__file__).resolve().parents[2] / "faq" / "demo_data" / "faqs.csv").read_text(encoding="utf-8")
+    faq_text = (Path(__file__).resolve().parents[2] / "faq" / "demo_data" / "faqs.csv").read_text(
+        encoding="utf-8"
+    )
     assert "コンビニエンスストアなどの取扱店" in sodai.requirements
     assert "コンビニエンスストアなどの取扱店で販売している粗大ごみ処理券" in faq_text
     assert "0248-88-9147" in faq_text
