@@ -207,6 +207,7 @@ def share_card(context):
     from django.templatetags.static import static
     from django.utils.html import strip_tags
     from django.utils.text import Truncator
+    from wagtail.images.models import SourceImageIOError
 
     request = context.get("request")
     page = context.get("page")
@@ -229,7 +230,11 @@ def share_card(context):
     for image_field, alt_field in SHARE_IMAGE_FIELDS:
         image = getattr(page, image_field, None)
         if image is not None:
-            rendition = image.get_rendition("fill-1200x630|format-jpeg")
+            try:
+                rendition = image.get_rendition("fill-1200x630|format-jpeg")
+            except (OSError, SourceImageIOError):
+                # A missing original must not break the page: the card falls back to the mark.
+                break
             card.update(
                 image=request.build_absolute_uri(rendition.url),
                 image_alt=getattr(page, alt_field, "") or "",
