@@ -23,6 +23,8 @@ urlpatterns = [
     # Every Site's, every language's (not language-prefixed).
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
 ]
 i18n_urlpatterns = []
 

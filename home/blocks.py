@@ -34,3 +34,73 @@ class EmergencyContactBlock(blocks.StructBlock):
     class Meta:
         label = "緊急連絡先"
         icon = "mobile-alt"
+
+
+class FeeBlock(blocks.StructBlock):
+    """One row of a procedure's 手数料 table: what is paid for, how much."""
+
+    item = blocks.CharBlock(label="項目", max_length=100, help_text="例：住民票の写し、タンス・本棚")
+    amount = blocks.CharBlock(label="金額", max_length=100, help_text="例：1通300円、1点1,000円")
+    note = blocks.CharBlock(label="補足", max_length=200, required=False)
+
+    class Meta:
+        label = "手数料"
+        icon = "table"
+
+
+class CounterBlock(blocks.StructBlock):
+    """受付窓口: where a resident can go or call, with the address and the hours."""
+
+    name = blocks.CharBlock(label="窓口の名前", max_length=100, help_text="例：市民課（市役所本庁舎1階）")
+    address = blocks.CharBlock(
+        label="所在地", max_length=200, required=False, help_text="例：須賀川市八幡町135"
+    )
+    phone = blocks.CharBlock(label="電話番号", max_length=50, required=False, help_text="例：0248-88-9131")
+    hours = blocks.CharBlock(label="受付時間", max_length=200, required=False)
+    note = blocks.CharBlock(label="補足", max_length=200, required=False)
+
+    class Meta:
+        label = "受付窓口"
+        icon = "site"
+
+
+FOREIGN_LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("zh-hant", "繁體中文"), ("ko", "한국어")]
+
+
+class DisasterContactTranslationBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label="連絡先の名前", max_length=100)
+    note = blocks.CharBlock(label="補足", max_length=200, required=False)
+
+
+class DisasterTranslationBlock(blocks.StructBlock):
+    """One language of the disaster top: the same items as the Japanese, in the same order."""
+
+    language = blocks.ChoiceBlock(label="言語", choices=FOREIGN_LANGUAGES)
+    headline = blocks.CharBlock(label="見出し", max_length=100)
+    message = blocks.TextBlock(label="市からのお知らせ", required=False)
+    link_texts = blocks.ListBlock(
+        blocks.CharBlock(label="リンクの文字", max_length=200),
+        label="避難情報へのリンクの文字（日本語と同じ順に）",
+        required=False,
+        default=[],
+    )
+    contacts = blocks.ListBlock(
+        DisasterContactTranslationBlock(),
+        label="緊急連絡先の名前（日本語と同じ順に）",
+        required=False,
+        default=[],
+    )
+
+    class Meta:
+        label = "外国語"
+        icon = "globe"
+
+
+class NoticeTranslationBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(label="言語", choices=FOREIGN_LANGUAGES)
+    title = blocks.CharBlock(label="件名", max_length=200)
+    body = blocks.RichTextBlock(label="本文", features=["bold", "link", "ul", "ol"])
+
+    class Meta:
+        label = "外国語"
+        icon = "globe"

@@ -8,7 +8,7 @@ import datetime
 
 from wagtail.models import Page
 
-from cms.demo_utils import ensure_object, ensure_page, load_demo_data, stream_data
+from cms.demo_utils import assign_if_changed, ensure_object, ensure_page, load_demo_data, stream_data
 from cms.models import Department
 
 from .models import (
@@ -21,6 +21,7 @@ from .models import (
     LifeEventIndexPage,
     NewsIndexPage,
     NewsPage,
+    ProcedurePage,
     SectionPage,
     SitemapPage,
 )
@@ -31,6 +32,7 @@ DEPARTMENTS = _DEPARTMENT_DATA["departments"]
 LIFE_EVENTS = _DEPARTMENT_DATA["life_events"]
 NEWS = load_demo_data(__file__, "news")["news"]
 TOP_SECTIONS = load_demo_data(__file__, "sections")["sections"]
+DISASTER = load_demo_data(__file__, "disaster")
 JST = datetime.timezone(datetime.timedelta(hours=9))
 
 
@@ -52,6 +54,11 @@ def _seed_life_events(ctx):
             {"slug": event["slug"]},
             name=event["name"],
             description=event["description"],
+            links=[
+                link
+                for link in (_demo_link(None, item["text"], item) for item in event.get("links", []))
+                if link
+            ],
             sort_order=number * 10,
         )
         for number, event in enumerate(LIFE_EVENTS, start=1)
@@ -79,8 +86,77 @@ def _main_image_fields(data):
     }
 
 
+def water_site_url(path=""):
+    """The water site's address (a Site of its own, so links to it are absolute)."""
+    from django.conf import settings
+
+    base = (
+        f"http://{settings.WATER_HOSTNAME}:8000/" if settings.DEBUG else f"https://{settings.WATER_HOSTNAME}/"
+    )
+    return f"{base}{path}/" if path else base
+
+
+def _promote_to_procedure(page):
+    """A 記事 seeded before ProcedurePage existed becomes a 手続き in place (same id, URL, history)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    if isinstance(page.specific, ProcedurePage):
+        return
+    procedure = ProcedurePage(contentpage_ptr_id=page.pk)
+    procedure.__dict__.update({k: v for k, v in page.specific.__dict__.items() if not k.startswith("_")})
+    procedure.save_base(raw=True)
+    Page.objects.filter(pk=page.pk).update(content_type=ContentType.objects.get_for_model(ProcedurePage))
+
+
+def _procedure_fields(data, key):
+    """ProcedurePage fields of a demo page's `procedure:`; related links are set after every page exists."""
+    return {
+        "target": data.get("target", ""),
+        "requirements": "\n".join(data.get("requirements", [])),
+        "fee_summary": data.get("fee_summary", ""),
+        "fees": stream_data(
+            [{"fee": {"note": "", **fee}} for fee in data.get("fees", [])], key=f"{key}/fees"
+        ),
+        "counters": stream_data(
+            [
+                {"counter": {"address": "", "phone": "", "hours": "", "note": "", **counter}}
+                for counter in data.get("counters", [])
+            ],
+            key=f"{key}/counters",
+        ),
+        "online_url": data.get("online_url", ""),
+        "online_label": data.get("online_label", ""),
+        "online_note": data.get("online_note", ""),
+        "note": data.get("note", ""),
+    }
+
+
+def _demo_link(home, text, item):
+    """A LinkBlock value for `{path: kurashi/...}` (a page of the city site) or `{water: apply}`."""
+    if "water" in item:
+        return {"type": "link", "value": {"text": text, "page": None, "url": water_site_url(item["water"])}}
+    page = Page.objects.filter(url_path=f"{home.url_path}{item['path']}/").first()
+    if page is None:
+        return None
+    return {"type": "link", "value": {"text": text, "page": page.pk, "url": ""}}
+
+
+def _seed_procedure_links(ctx, home, procedures):
+    for page, data in procedures:
+        related = [_demo_link(home, item["text"], item) for item in data.get("related", [])]
+        fields = {"related": [link for link in related if link]}
+        if data.get("online_page"):
+            fields["online_page"] = Page.objects.filter(
+                url_path=f"{home.url_path}{data['online_page']}/"
+            ).first()
+        if assign_if_changed(page, fields):
+            page.save_revision().publish()
+            ctx.updated += 1
+
+
 def _seed_sections(ctx, home, departments, life_events):
     count = 0
+    procedures = []
     for top in TOP_SECTIONS:
         top_page = ensure_page(
             ctx,
@@ -104,10 +180,16 @@ def _seed_sections(ctx, home, departments, life_events):
                 show_in_menus=True,
             )
             for data in child["pages"]:
+                page_class, extra = ContentPage, {}
+                if "procedure" in data:
+                    page_class, extra = ProcedurePage, _procedure_fields(data["procedure"], data["slug"])
+                    existing = Page.objects.child_of(section).filter(slug=data["slug"]).first()
+                    if existing is not None:
+                        _promote_to_procedure(existing)
                 page = ensure_page(
                     ctx,
                     section,
-                    ContentPage,
+                    page_class,
                     data["slug"],
                     title=data["title"],
                     summary=data["summary"],
@@ -115,9 +197,13 @@ def _seed_sections(ctx, home, departments, life_events):
                     body=stream_data(data["body"], key=data["slug"]),
                     show_in_menus=True,
                     **_main_image_fields(data),
+                    **extra,
                 )
                 _set_life_events(page, [life_events[slug] for slug in data.get("life_events", [])])
+                if "procedure" in data:
+                    procedures.append((page, data["procedure"]))
                 count += 1
+    _seed_procedure_links(ctx, home, procedures)
     return count
 
 
@@ -162,6 +248,7 @@ def _seed_emergency(ctx, home):
         # A past event: the demo's notice is inactive; editors set new times to show it.
         starts_at=datetime.datetime(2026, 10, 12, 6, 0, tzinfo=JST),
         ends_at=datetime.datetime(2026, 10, 13, 12, 0, tzinfo=JST),
+        translations=stream_data([{"translation": item} for item in DISASTER["notice"]], key="notice"),
     )
     bosai = Page.objects.child_of(home).filter(slug="bosai").first()
     hinanjo = hazard = None
@@ -210,15 +297,12 @@ def _seed_emergency(ctx, home):
         message="市内に大雨警報が発表されています。川や用水路に近づかず、早めの避難を心がけてください。",
         evacuation_links=links,
         emergency_contacts=contacts,
+        translations=stream_data([{"translation": item} for item in DISASTER["settings"]], key="disaster"),
     )
 
 
 def _home_banners(ctx):
-    from django.conf import settings
-
-    water_url = (
-        f"http://{settings.WATER_HOSTNAME}:8000/" if settings.DEBUG else f"https://{settings.WATER_HOSTNAME}/"
-    )
+    water_url = water_site_url()
     return [
         {
             "type": "banner",

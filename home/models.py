@@ -29,7 +29,14 @@ from cms.images import MainImageMixin
 from cms.models import Department
 from cms.pages import BasePage, ContactMixin, IntroMixin
 
-from .blocks import BannerBlock, EmergencyContactBlock
+from .blocks import (
+    BannerBlock,
+    CounterBlock,
+    DisasterTranslationBlock,
+    EmergencyContactBlock,
+    FeeBlock,
+    NoticeTranslationBlock,
+)
 
 INTRO_FEATURES = ["bold", "link"]
 
@@ -59,8 +66,21 @@ class LifeEvent(models.Model):
     slug = models.SlugField("スラッグ", max_length=50, unique=True, help_text="URLに使う半角英数字です。")
     description = models.CharField("説明", max_length=200, blank=True)
     sort_order = models.PositiveIntegerField("表示順", default=0)
+    links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name="ほかのサイトの手続き",
+        blank=True,
+        use_json_field=True,
+        help_text="水道事業のサイトなど、このサイトの外にある手続きへのリンクです。ページの一覧のあとに表示します。",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("links"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = "くらしのできごと"
@@ -96,6 +116,13 @@ class EmergencyNotice(models.Model):
         "表示終了日時", null=True, blank=True, help_text="空欄の場合は、終了日時を入れるまで表示し続けます。"
     )
     updated_at = models.DateTimeField("更新日時", auto_now=True)
+    translations = StreamField(
+        [("translation", NoticeTranslationBlock())],
+        verbose_name="外国語の件名と本文",
+        blank=True,
+        use_json_field=True,
+        help_text="英語・中国語・韓国語のページに表示します。ない言語では日本語のまま表示します。",
+    )
 
     objects = EmergencyNoticeQuerySet.as_manager()
 
@@ -104,6 +131,7 @@ class EmergencyNotice(models.Model):
         FieldPanel("level"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="表示する期間"),
+        FieldPanel("translations"),
     ]
 
     class Meta:
@@ -119,6 +147,13 @@ class EmergencyNotice(models.Model):
 
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": "表示終了日時は表示開始日時より後にしてください。"})
+
+    def in_language(self, language):
+        """(title, body, lang) in the visitor's language, or the Japanese with lang "ja"."""
+        for block in self.translations:
+            if block.value["language"] == language:
+                return block.value["title"], block.value["body"], language
+        return self.title, self.body, "ja"
 
     def is_active(self, now=None):
         now = now or timezone.now()
@@ -171,6 +206,14 @@ class DisasterModeSettings(BaseSiteSetting):
         blank=True,
         use_json_field=True,
     )
+    translations = StreamField(
+        [("translation", DisasterTranslationBlock())],
+        verbose_name="外国語の表示",
+        blank=True,
+        use_json_field=True,
+        help_text="英語・中国語・韓国語の災害用トップページの見出し、お知らせ、リンクと連絡先の名前です。"
+        "ない項目は日本語のまま表示します。",
+    )
 
     panels = [
         HelpPanel(
@@ -181,11 +224,55 @@ class DisasterModeSettings(BaseSiteSetting):
         FieldPanel("message"),
         FieldPanel("evacuation_links"),
         FieldPanel("emergency_contacts"),
+        FieldPanel("translations"),
     ]
 
     class Meta:
         verbose_name = "災害モード"
         verbose_name_plural = "災害モード"
+
+    def in_language(self, language):
+        """What the disaster top shows in `language`: each text with the lang it is written in."""
+        translation = next(
+            (block.value for block in self.translations if block.value["language"] == language), None
+        )
+        if language == "ja" or translation is None:
+            translation = {"headline": "", "message": "", "link_texts": [], "contacts": []}
+        lang = language if translation["headline"] else "ja"
+
+        def pick(items, number, key=None):
+            if number < len(items) and (items[number] if key is None else items[number].get(key)):
+                return (items[number] if key is None else items[number][key]), language
+            return None
+
+        links = []
+        for number, block in enumerate(self.evacuation_links):
+            text, text_lang = pick(list(translation["link_texts"]), number) or (block.value["text"], "ja")
+            links.append(
+                {"text": text, "lang": text_lang, "page": block.value["page"], "url": block.value["url"]}
+            )
+        contacts = []
+        for number, block in enumerate(self.emergency_contacts):
+            names = list(translation["contacts"])
+            name, name_lang = pick(names, number, "name") or (block.value["name"], "ja")
+            note, note_lang = pick(names, number, "note") or (block.value["note"], "ja")
+            contacts.append(
+                {
+                    "name": name,
+                    "name_lang": name_lang,
+                    "note": note,
+                    "note_lang": note_lang,
+                    "phone": block.value["phone"],
+                }
+            )
+        return {
+            "headline": translation["headline"] or self.headline,
+            "headline_lang": lang,
+            "message": translation["message"] if translation["headline"] else self.message,
+            "message_lang": language if translation["message"] else "ja",
+            "links": links,
+            "contacts": contacts,
+        }
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -258,14 +345,20 @@ class CityHomePage(MainImageMixin, IntroMixin, BasePage):
         )
 
     def get_disaster_context(self, request, settings):
+        language = self.locale.language_code
         return {
             "page": self,
             "self": self,
             "request": request,
             "disaster": settings,
-            # Notices and links are written in Japanese; on /en/ … they are marked lang="ja".
-            "foreign": self.locale.language_code != "ja",
-            "notices": active_emergency_notices(),
+            # Each text in the visitor's language where 秘書広報課 translated it; what is still only in
+            # Japanese is marked lang="ja" (a screen reader then reads it in Japanese).
+            "shown": settings.in_language(language),
+            "foreign": language != "ja",
+            "notices": [
+                {"notice": notice, "text": notice.in_language(language)}
+                for notice in active_emergency_notices()
+            ],
             "news": list(self.news_items().filter(is_important=True)[:5]),
             "sections": list(
                 SectionPage.objects.child_of(self).live().public().in_menu().only("title", "slug", "url_path")
@@ -289,7 +382,11 @@ class CityHomePage(MainImageMixin, IntroMixin, BasePage):
         context["life_event_index"] = life_event_index
         context["life_events"] = list(LifeEvent.objects.all()) if life_event_index else []
         context["sections"] = list(
-            SectionPage.objects.child_of(self).live().public().in_menu().only("title", "slug", "url_path", "summary")
+            SectionPage.objects.child_of(self)
+            .live()
+            .public()
+            .in_menu()
+            .only("title", "slug", "url_path", "summary")
         )
         context["popular_faqs"] = list(
             FAQPage.objects.live()
@@ -313,7 +410,7 @@ class SectionPage(MainImageMixin, IntroMixin, CityPage):
     settings_panels = Page.settings_panels + [FieldPanel("department")]
 
     parent_page_types = ["home.CityHomePage", "home.SectionPage"]
-    subpage_types = ["home.SectionPage", "home.ContentPage"]
+    subpage_types = ["home.SectionPage", "home.ContentPage", "home.ProcedurePage"]
 
     search_fields = CityPage.search_fields + [index.SearchField("intro")]
 
@@ -377,6 +474,141 @@ class ContentPage(MainImageMixin, CityPage):
     class Meta:
         verbose_name = "記事"
         verbose_name_plural = "記事"
+
+
+def procedure_blocks():
+    """The explanation of a 手続き: an article's blocks without the old 手続き情報 box (its facts are fields)."""
+    return [block for block in content_blocks() if block[0] != "procedure"]
+
+
+class ProcedurePage(ContentPage):
+    """手続き: 対象, 必要なもの, 手数料, 受付窓口 (所在地・電話・受付時間), オンライン申請, 関連する手続き.
+
+    A 記事 with its facts as fields, always shown in the same order, so that every procedure page ends
+    with a way to act. A subclass of ContentPage: listings, くらしのできごと and 担当課 pages include it.
+    """
+
+    target = models.TextField("対象", blank=True, help_text="手続きができる人・対象となる人やもの")
+    requirements = models.TextField(
+        "必要なもの", blank=True, help_text="1行に1つずつ書いてください。箇条書きで表示します。"
+    )
+    fee_summary = models.CharField(
+        "手数料（ひとこと）",
+        max_length=200,
+        blank=True,
+        help_text="例：無料。金額が項目で違うときは下の表に入力します。",
+    )
+    fees = StreamField(
+        [("fee", FeeBlock())],
+        verbose_name="手数料の表",
+        blank=True,
+        use_json_field=True,
+        help_text="項目と金額を1行ずつ入力します。表として表示します。",
+    )
+    counters = StreamField(
+        [("counter", CounterBlock())],
+        verbose_name="受付窓口",
+        blank=True,
+        use_json_field=True,
+        help_text="窓口の名前、所在地、電話番号、受付時間です。",
+    )
+    online_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="オンライン申請のページ（サイト内）",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="市公式LINEの案内など、このサイトの中のページで申し込めるときに選びます。",
+    )
+    online_url = models.URLField("オンライン申請のURL（外部）", blank=True)
+    online_label = models.CharField(
+        "オンライン申請のリンクの文字", max_length=100, blank=True, help_text="例：市公式LINEで申し込む"
+    )
+    online_note = models.CharField(
+        "オンライン申請の補足", max_length=200, blank=True, help_text="例：24時間いつでも申し込めます。"
+    )
+    note = models.TextField("備考", blank=True)
+    related = StreamField(
+        [("link", LinkBlock())],
+        verbose_name="関連する手続き",
+        blank=True,
+        use_json_field=True,
+        help_text="あわせて必要になる手続きのページへのリンクです。",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        *MainImageMixin.main_image_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("target"), FieldPanel("requirements"), FieldPanel("fee_summary"), FieldPanel("fees")],
+            heading="対象・必要なもの・手数料",
+        ),
+        FieldPanel("counters"),
+        MultiFieldPanel(
+            [
+                FieldPanel("online_page"),
+                FieldPanel("online_url"),
+                FieldPanel("online_label"),
+                FieldPanel("online_note"),
+            ],
+            heading="オンライン申請",
+        ),
+        FieldPanel("note"),
+        FieldPanel("related"),
+        FieldPanel("department"),
+        FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("target"),
+        index.SearchField("requirements"),
+        index.SearchField("note"),
+    ]
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "手続き"
+        verbose_name_plural = "手続き"
+
+    @property
+    def online_link(self):
+        """Where to apply online: a page of this site (市公式LINE) or an external form, or ""."""
+        if self.online_page_id and self.online_page and self.online_page.live:
+            return self.online_page.get_url(current_site=self.get_site())
+        return self.online_url
+
+    @property
+    def requirement_list(self):
+        return [line.strip(" ・-") for line in self.requirements.splitlines() if line.strip(" ・-")]
+
+    @property
+    def phones(self):
+        phones = [block.value["phone"] for block in self.counters if block.value.get("phone")]
+        if not phones and self.department and self.department.phone:
+            phones.append(self.department.phone)
+        return phones
+
+    def ways_to_act(self):
+        """How a resident can act: a phone to call, a form to fill, a place to go (an empty list: none)."""
+        ways = []
+        if self.phones:
+            ways.append("phone")
+        if self.online_link:
+            ways.append("online")
+        if any(block.value.get("address") or block.value.get("name") for block in self.counters):
+            ways.append("counter")
+        return ways
+
+    def content_problems(self):
+        """Checks of the editor's panel beyond the text (cms.a11y): a procedure nobody can act on."""
+        from cms.a11y.checks import Problem
+
+        if self.ways_to_act():
+            return []
+        return [Problem("no_way_to_act", self.title, field="counters", field_label="受付窓口")]
 
 
 class NewsIndexPage(RoutablePageMixin, IntroMixin, BasePage):

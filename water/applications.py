@@ -111,6 +111,32 @@ def staff_notification(application):
     )
 
 
+def next_steps(application):
+    """What happens next, per 申込種別: the done page and the receipt e-mail say the same."""
+    from .models import ApplicationType
+
+    kind = application.application_type
+    if kind == ApplicationType.STOP:
+        steps = [
+            "希望日に職員が水道メーターを読み、最後の使用水量を確かめます（立ち会いは不要です）。",
+            "最後の検針までの水道料金と下水道使用料を計算し、お選びの方法で精算します"
+            f"（{application.get_settlement_method_display() or '精算方法'}）。",
+            "納付書やお知らせは、入力された転居先住所へお送りします。",
+            "希望日より後の料金はかかりません。メーターボックスの中のバルブは閉めなくて構いません。",
+        ]
+    elif kind == ApplicationType.TRANSFER:
+        steps = [
+            "次の検針の分から、新しい名義で水道料金を請求します。",
+            "口座振替にする場合は、新しい名義の口座で手続きをしてください。",
+        ]
+    else:
+        steps = [
+            "希望日までに水道を使えるようにします（開栓）。",
+            "メーターボックスの中のバルブを開けると水が出ます。水が出ないときは経営課へご連絡ください。",
+        ]
+    return steps
+
+
 def applicant_receipt(application):
     received = timezone.localtime(application.received_at)
     body = "\n".join(
@@ -122,6 +148,9 @@ def applicant_receipt(application):
             f"受付日時：{describe_day(received.date())} {received:%H時%M分}",
             f"申込種別：{application.get_application_type_display()}",
             f"希望日：{describe_day(application.preferred_date)}",
+            "",
+            "これからの流れ",
+            *(f"・{step}" for step in next_steps(application)),
             "",
             "内容を確認のうえ、担当者から連絡することがあります。",
             "お問い合わせの際は受付番号をお伝えください。",

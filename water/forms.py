@@ -105,14 +105,14 @@ class WaterApplicationForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d"),
     )
     settlement_method = forms.ChoiceField(
-        label="精算方法（使用中止の場合）",
+        label="精算方法",
         required=False,
         choices=SettlementMethod.choices,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "精算方法は一覧から選んでください。"},
     )
     forwarding_address = text_field(
-        "転居先住所（使用中止の場合）",
+        "転居先住所",
         200,
         required_=False,
         help_text="最後の料金のお知らせや納付書の送り先です。",
@@ -135,6 +135,10 @@ class WaterApplicationForm(forms.Form):
     def __init__(self, *args, today=None, **kwargs):
         self.today = today
         super().__init__(*args, **kwargs)
+        # Required only for 使用中止: the label says so without JavaScript; apply.js marks them
+        # 必須 (aria-required) when 使用中止 is chosen and hides them for the other types.
+        for name in ("settlement_method", "forwarding_address"):
+            self.fields[name].required_for = "stop"
         earliest = earliest_preferred_date(today)
         latest = latest_preferred_date(today)
         self.fields["preferred_date"].help_text = (

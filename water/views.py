@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django_ratelimit.core import is_ratelimited
 
-from water.applications import create_application
+from water.applications import create_application, next_steps
 from water.business_days import describe_day, is_office_open, next_office_opening
 from water.forms import WaterApplicationForm
 from water.models import ApplicationType, SettlementMethod, WaterApplication
@@ -88,7 +88,11 @@ def _done(page, request):
     number = request.session.get(SESSION_DONE)
     if not number:
         return HttpResponseRedirect(page.get_url(request))
-    application = WaterApplication.objects.filter(reception_number=number).only("received_at").first()
+    application = (
+        WaterApplication.objects.filter(reception_number=number)
+        .only("received_at", "application_type", "settlement_method")
+        .first()
+    )
     received = application.received_at if application else timezone.now()
     return _render(
         page,
@@ -98,6 +102,8 @@ def _done(page, request):
         office_open=is_office_open(received),
         next_opening_text=describe_day(next_office_opening(received).date()),
         email_given=request.session.get(SESSION_DONE + "_mail", False),
+        application_type=application.application_type if application else "",
+        next_steps=next_steps(application) if application else [],
     )
 
 

@@ -124,8 +124,21 @@ CHECKS = {
             "「赤字の項目」のように色だけで意味を伝えると、色が分からない人に伝わりません。「※」や文字で示してください。",
             "1.4.1",
         ),
+        Check(
+            "no_way_to_act",
+            "手続きの方法がない",
+            WARNING,
+            "手続きのページに、電話番号・オンライン申請のURL・受付窓口のどれもありません。"
+            "読んだ人がその場で申し込めるよう、少なくとも1つを入力してください。",
+            "",
+        ),
     ]
 }
+
+
+# Checks of a page type's own facts (ProcedurePage.content_problems), not of text: a body of text
+# can never trigger them.
+PAGE_CHECKS = {"no_way_to_act"}
 
 
 @dataclass(frozen=True)

@@ -199,6 +199,11 @@ def page_problems(page):
         value = getattr(page, model_field.name, None)
         problems.extend(_with_field(field_problems(model_field, value), model_field))
     problems.extend(_image_alt_problems(type(page), lambda name: getattr(page, name, None)))
+    # Checks a page type makes of its own facts (a 手続き without a phone, a form or a place):
+    # the core knows no app's page types, so each declares them.
+    content_problems = getattr(page, "content_problems", None)
+    if callable(content_problems):
+        problems.extend(content_problems())
     return problems
 
 

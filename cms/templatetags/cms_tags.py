@@ -191,3 +191,54 @@ def international_phone(number):
     rest = re.sub(r"^[\s(]*0", "", text).replace(")", "-").replace("(", "")
     rest = re.sub(r"[\s‐－―ー-]+", "-", rest).strip("-")
     return f"+81-{rest}"
+
+
+# --- sharing (OGP, X/Twitter cards) -----------------------------------------------------------------
+
+SHARE_IMAGE_FIELDS = (("main_image", "main_image_alt"), ("photo", "photo_alt"))
+
+
+@register.simple_tag(takes_context=True)
+def share_card(context):
+    """What a shared link shows: the page's title, one-line summary and picture, as absolute URLs.
+
+    The picture is the page's メイン画像 (or a spot's 写真) cropped to 1200×630, else the site's mark.
+    """
+    from django.templatetags.static import static
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+    from wagtail.images.models import SourceImageIOError
+
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page):
+        return None
+    description = (
+        getattr(page, "summary", "")
+        or page.search_description
+        or strip_tags(str(getattr(page, "intro", "") or ""))
+    )
+    card = {
+        "title": page.seo_title or page.title,
+        "description": Truncator(" ".join(description.split())).chars(120),
+        "url": request.build_absolute_uri(request.path),
+        "type": "website" if page.depth <= 2 else "article",
+        "image": request.build_absolute_uri(static("cms/icons/og-default.png")),
+        "image_alt": "",
+        "large": False,
+    }
+    for image_field, alt_field in SHARE_IMAGE_FIELDS:
+        image = getattr(page, image_field, None)
+        if image is not None:
+            try:
+                rendition = image.get_rendition("fill-1200x630|format-jpeg")
+            except (OSError, SourceImageIOError):
+                # A missing original must not break the page: the card falls back to the mark.
+                break
+            card.update(
+                image=request.build_absolute_uri(rendition.url),
+                image_alt=getattr(page, alt_field, "") or "",
+                large=True,
+            )
+            break
+    return card

@@ -22,9 +22,7 @@ def _live_pages(site, foreign):
     """Live public pages served by `site`, in Japanese or in the other languages."""
     pages = Page.objects.live().public().filter(depth__gte=2).select_related("locale").order_by("path")
     return [
-        page
-        for page in pages
-        if page.get_site() == site and foreign == (page.locale.language_code != "ja")
+        page for page in pages if page.get_site() == site and foreign == (page.locale.language_code != "ja")
     ]
 
 
@@ -62,15 +60,25 @@ def test_untranslated_page_links_to_each_languages_top_and_says_so(city_site):
     client = _client(city_site)
     html = client.get("/kurashi/").content.decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    assert 'href="/en/" lang="en" hreflang="en">English <span class="language-switcher__note">(top page)</span></a>' in switcher
-    assert 'href="/ko/" lang="ko" hreflang="ko">한국어 <span class="language-switcher__note">(첫 페이지)</span></a>' in switcher
+    assert (
+        'href="/en/" lang="en" hreflang="en">English <span class="language-switcher__note">(top page)</span></a>'
+        in switcher
+    )
+    assert (
+        'href="/ko/" lang="ko" hreflang="ko">한국어 <span class="language-switcher__note">(첫 페이지)</span></a>'
+        in switcher
+    )
     # hreflang alternates name translations only, never another language's top page
     assert 'hreflang="en" href=' not in html.split("</head>")[0]
 
 
 def test_foreign_titles_end_with_the_citys_name_in_that_language(city_site):
     client = _client(city_site)
-    for path, suffix in [("/en/kanko/", "| Sukagawa City"), ("/ko/kanko/", "| 스카가와시"), ("/zh-hans/kanko/", "| 须贺川市")]:
+    for path, suffix in [
+        ("/en/kanko/", "| Sukagawa City"),
+        ("/ko/kanko/", "| 스카가와시"),
+        ("/zh-hans/kanko/", "| 须贺川市"),
+    ]:
         title = re.search(r"<title>(.*?)</title>", client.get(path).content.decode(), re.S).group(1)
         assert title.endswith(suffix), title
 
@@ -82,8 +90,12 @@ EXAMPLE = re.compile(r"[“「'](.+?)[”」']|[（(](?:e\.g\. |例：|예: )([^
 def test_search_examples_of_each_language_find_something(city_site, prefix):
     client = _client(city_site)
     empty = client.get(f"{prefix}/search/", {"q": "xyzzy-nothing"}).content.decode()
-    hints = re.findall(r'<p class="search-page__hint"[^>]*>(.*?)</p>', client.get(f"{prefix}/search/").content.decode())
-    tips = re.findall(r"<li>(.*?)</li>", empty.split('id="search-tips-heading"', 1)[-1].split("</section>", 1)[0])
+    hints = re.findall(
+        r'<p class="search-page__hint"[^>]*>(.*?)</p>', client.get(f"{prefix}/search/").content.decode()
+    )
+    tips = re.findall(
+        r"<li>(.*?)</li>", empty.split('id="search-tips-heading"', 1)[-1].split("</section>", 1)[0]
+    )
     hints += tips[:1]  # 「短い言葉で検索してみてください（例：…）」
     examples = {a or b for hint in hints for a, b in EXAMPLE.findall(hint)} - {""}
     assert examples, f"{prefix}: no example queries found in the hints"

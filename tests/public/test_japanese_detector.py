@@ -15,14 +15,25 @@ def test_kana_and_japanese_only_forms_are_japanese(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["须贺川市牡丹园", "須賀川牡丹園", "福岛县", "福島縣", "门票500日元", "자연·공원", "Sukagawa", "自然、公园"],
+    [
+        "须贺川市牡丹园",
+        "須賀川牡丹園",
+        "福岛县",
+        "福島縣",
+        "门票500日元",
+        "자연·공원",
+        "Sukagawa",
+        "自然、公园",
+    ],
 )
 def test_chinese_korean_and_english_are_not(text):
     assert not looks_japanese(text)
 
 
 def test_text_inside_lang_ja_is_allowed_and_outside_is_reported():
-    html = '<html lang="en"><body><p>Hours: <span lang="ja">午前8時30分から</span></p><p>ごみ</p></body></html>'
+    html = (
+        '<html lang="en"><body><p>Hours: <span lang="ja">午前8時30分から</span></p><p>ごみ</p></body></html>'
+    )
     assert japanese_outside_lang_ja(html) == [("text", "ごみ")]
 
 

@@ -47,7 +47,9 @@ def test_main_starts_in_the_upper_half_of_a_phone_screen(browser, demo_server, s
     context, page = _phone_page(browser, url, text_size=text_size)
     try:
         top = page.evaluate("document.getElementById('main').getBoundingClientRect().top")
-        assert top <= PHONE["height"] / 2, f"{url} ({text_size}): main starts at {top:.0f} px of {PHONE['height']}"
+        assert top <= PHONE["height"] / 2, (
+            f"{url} ({text_size}): main starts at {top:.0f} px of {PHONE['height']}"
+        )
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     finally:
         context.close()
@@ -95,7 +97,9 @@ def test_menu_button_with_javascript_says_whether_it_is_open(browser, demo_serve
 def test_colour_schemes_are_accessible_and_the_search_button_keeps_its_outline(
     browser, demo_server, sites, label, options
 ):
-    context = new_context(browser, viewport={"width": 1366, "height": 768}, color_scheme=options.get("colour_scheme", "light"))
+    context = new_context(
+        browser, viewport={"width": 1366, "height": 768}, color_scheme=options.get("colour_scheme", "light")
+    )
     for name, value in options.get("cookies", {}).items():
         context.add_cookies([{"name": name, "value": value, "domain": sites["city"].hostname, "path": "/"}])
     page = context.new_page()
