@@ -35,8 +35,8 @@ def test_the_form_refuses_text_over_the_limit(client, publisher, news_index, bou
 
 
 def test_the_form_needs_alt_text_for_an_image(client, publisher, news_index, bousai):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="避難所", file=get_test_image_file())
     page = NewsPageFactory(parent=news_index)
