@@ -25,7 +25,7 @@ def _monthly_target(result):
     measure = result.measure
     if measure.target_value is None or not result.months:
         return None
-    if measure.unit == "％":
+    if measure.unit in ("％", "人"):  # a share or a level (9-12 友だち登録者数), not a yearly sum
         return measure.target_value
     if measure.number in ("9-3", "5-4"):
         return measure.target_value / 12

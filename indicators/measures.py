@@ -36,6 +36,8 @@ MEASURES = [
     Measure("9-2", "ICT-BCP の適正な運用", "訓練の回数", "行政管理課", "0件／年", "1件／年", "件", 1),
     Measure("9-3", "ホームページの充実", "ホームページへのアクセス数（市のサイト）", "秘書広報課",
             "350万件／年", "400万件／年", "件", 4000000),
+    Measure("9-12", "市公式LINEの利活用推進", "友だち登録者数", "秘書広報課",
+            "2,528人（令和2年度末）", "10,000人（令和6年度末）", "人", 10000),
 ]
 MEASURES_BY_NUMBER = {measure.number: measure for measure in MEASURES}
 # How the plan and the city's reports name the guide's languages (settings name each in itself).
@@ -280,6 +282,37 @@ def _drill_result(measure, year):
     return result
 
 
+# --- 9-12: 市公式LINEの友だち登録者数 (linepush app, when installed) ---------------------------------
+
+
+def _line_followers_result(measure, year):
+    """The latest stored figure of the 年度 (a count of people, not a sum), and each month's last."""
+    try:
+        follower_count = apps.get_model("linepush", "FollowerCount")
+    except LookupError:
+        return IndicatorResult(
+            measure, year, available=False, value_text="記録なし",
+            note="市公式LINEの機能（linepush）が導入されていないため、計算できません。",
+        )
+    start, end = fiscal_year_dates(year)
+    rows = list(follower_count.objects.filter(date__gte=start, date__lt=end).order_by("date").values_list("date", "followers"))
+    by_month = {}
+    for day, followers in rows:
+        by_month[_month_key(day)] = followers  # ordered by date: the month's last figure stays
+    if not rows:
+        return IndicatorResult(
+            measure, year, value=None, value_text="記録なし", months=_series(year, by_month),
+            note="この年度の友だち登録者数は、まだ記録されていません。",
+        )
+    last_day, last = rows[-1]
+    result = IndicatorResult(
+        measure, year, value=last, value_text=f"{last:,}人", months=_series(year, by_month),
+        note=f"{last_day.year}年{last_day.month}月{last_day.day}日の値です（月ごとの値はその月の最後の記録）。",
+    )
+    result.details = [("基準値", measure.baseline), ("目標値", measure.target)]
+    return result
+
+
 def compute(year, numbers=None):
     """The indicators of one 年度, in the plan's order (only `numbers` when given)."""
     numbers = [m.number for m in MEASURES] if numbers is None else numbers
@@ -298,4 +331,6 @@ def compute(year, numbers=None):
             results.append(_guide_result(measure, year))
         elif measure.number == "9-2":
             results.append(_drill_result(measure, year))
+        elif measure.number == "9-12":
+            results.append(_line_followers_result(measure, year))
     return results

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = "cms"
-FEATURE_APPS = ["home", "faq", "water", "tourism", "search"]
+FEATURE_APPS = ["home", "faq", "water", "tourism", "search", "linepush"]
 APPS = [CORE, *FEATURE_APPS]
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "tourism",
     "search",
     "indicators",
+    "linepush",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "cms.security",
     "bcp",
     "cms.pagecache",
@@ -447,3 +450,13 @@ DELETED_PAGES_DIR = Path(os.environ.get("DELETED_PAGES_DIR", VAR_DIR / "deleted-
 DELETED_PAGES_RETENTION_DAYS = int(os.environ.get("DELETED_PAGES_RETENTION_DAYS", "90"))
 # No Gravatar in the admin: the CSP allows no other origins, and staff e-mail hashes stay in-house.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Background tasks (django-tasks). "default" stays immediate (what Wagtail's search indexing had
+# without this setting); "line" is the database queue for 市公式LINE deliveries, run in production by
+# `manage.py db_worker --backend line --queue-name line` (a systemd service).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "line": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["line"]},
+}
+# 市公式LINE: first wait between attempts of a delivery (doubled each time, at most 60 s).
+LINE_RETRY_BACKOFF_SECONDS = float(os.environ.get("LINE_RETRY_BACKOFF_SECONDS", "2"))
