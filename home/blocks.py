@@ -64,7 +64,8 @@ class CounterBlock(blocks.StructBlock):
         icon = "site"
 
 
-FOREIGN_LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("zh-hant", "繁體中文"), ("ko", "한국어")]
+# Japanese names: the staff who choose them read the admin in Japanese (as WAGTAIL_CONTENT_LANGUAGES).
+FOREIGN_LANGUAGES = [("en", "英語"), ("zh-hans", "中国語（簡体字）"), ("zh-hant", "中国語（繁体字）"), ("ko", "韓国語")]
 
 
 class DisasterContactTranslationBlock(blocks.StructBlock):

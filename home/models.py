@@ -563,6 +563,8 @@ class ProcedurePage(ContentPage):
     search_fields = ContentPage.search_fields + [
         index.SearchField("target"),
         index.SearchField("requirements"),
+        index.SearchField("fee_summary"),
+        index.SearchField("fees"),  # 「住民票 手数料」: the item names of the fee table
         index.SearchField("note"),
     ]
 

@@ -221,4 +221,27 @@ def content_strings():
         for field in model._meta.get_fields():
             if getattr(field, "get_internal_type", lambda: "")() in {"CharField", "TextField"}:
                 strings.update(v for v in model.objects.values_list(field.name, flat=True) if v)
+    # The foreign-language texts of the disaster top and its notices (StreamField values).
+    for model_name in ("DisasterModeSettings", "EmergencyNotice"):
+        model = apps.get_model("home", model_name)
+        for stream in model.objects.values_list("translations", flat=True):
+            strings.update(_texts_in(stream))
     return {s for s in strings if s and any("a" <= c.lower() <= "z" for c in s)}
+
+
+def _texts_in(value):
+    """Every string inside a StreamField's stored JSON (the block types and ids included, harmlessly)."""
+    import json
+
+    if hasattr(value, "raw_data"):  # a StreamValue
+        value = list(value.raw_data)
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts_in(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts_in(item)]
+    return []

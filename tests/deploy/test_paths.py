@@ -4,8 +4,6 @@ production settings and as each other: what one file writes, the next one reads.
 import re
 import runpy
 
-import pytest
-
 from .conftest import (
     DEPLOY,
     ENV_EXAMPLE,
@@ -53,11 +51,6 @@ def test_nginx_serves_uploads_from_media_root(production_settings):
     assert location_alias("/media/") == production_settings["MEDIA_ROOT"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="deploy/nginx/app-server.conf does not serve EMERGENCY_STATIC_ROOT yet (stack's part of "
-    "issue 22); when it does, this test passes and the marker must go",
-)
 def test_nginx_serves_the_emergency_copy_from_emergency_static_root(production_settings):
     roots = [value.split()[0].rstrip("/") for value in nginx_directives(APP_SERVER, "(?:root|alias)")]
     assert any(root.startswith(production_settings["EMERGENCY_STATIC_ROOT"]) for root in roots)

@@ -70,10 +70,11 @@ def test_the_tourism_division_sees_the_guide_languages(client, member_of, figure
 
 def test_computing_all_indicators_takes_a_fixed_number_of_queries(figures, django_assert_num_queries):
     # sites of the water utility, page views, online applications, tallies, locale, spots, events
-    # (no guide here, so no query of translations), drills when the bcp app is installed
+    # (no guide here, so no query of translations), drills when the bcp app is installed, LINE
+    # follower counts when the linepush app is
     from django.apps import apps
 
-    expected = 7 + (1 if apps.is_installed("bcp") else 0)
+    expected = 7 + (1 if apps.is_installed("bcp") else 0) + (1 if apps.is_installed("linepush") else 0)
     with django_assert_num_queries(expected):
         compute(2026)
 

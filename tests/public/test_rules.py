@@ -94,6 +94,7 @@ def test_open_data_links_keep_the_port_the_site_is_served_on(rf, db):
 
     child = Page.get_first_root_node().add_child(instance=Page(title="観光", slug="kanko"))
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80, root_page=child)
+    Site.clear_site_root_paths_cache()  # update() sends no signal, and an earlier test may have filled it
     request = rf.get("/opendata/kanko.csv", HTTP_HOST="localhost:8105")
     assert _url(child, request) == "http://localhost:8105/"
 

@@ -30,6 +30,11 @@ DELIBERATELY_NOT_INDEXED = {
     ("faq.FAQPage", "related_pages"): "links to other pages, which are indexed themselves",
     ("faq.FAQPage", "import_id"): "identifier of the CSV import",
     ("water.WaterHomePage", "emergency_phone"): "a phone number",
+    ("home.ProcedurePage", "counters"): "address, phone and hours of the counter; the 担当課 is indexed",
+    ("home.ProcedurePage", "online_url"): "a URL",
+    ("home.ProcedurePage", "online_label"): "link text such as 市公式LINEで申し込む: would match every LINE search",
+    ("home.ProcedurePage", "online_note"): "a line under the online link, such as 24時間いつでも申し込めます",
+    ("home.ProcedurePage", "related"): "links to other pages, which are indexed themselves",
     (
         "water.WaterApplicationPage",
         "privacy_summary",

@@ -22,7 +22,7 @@ def test_tourism_editor_opens_the_translation_editor_in_japanese(client, guide):
 
     assert response.status_code == 200
     page = response.content.decode()
-    assert "<title>須賀川牡丹園のEnglishへの翻訳 - Wagtail</title>" in page
+    assert "<title>須賀川牡丹園の英語への翻訳 - Wagtail</title>" in page
     props = json.loads(html.unescape(re.search(r'data-props="([^"]*)"', page).group(1)))
     assert [tab["label"] for tab in props["tabs"]][:2] == ["内容", "検索・メニュー"]
     assert props["sourceLocale"]["displayName"] == "日本語"
