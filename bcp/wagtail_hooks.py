@@ -27,26 +27,26 @@ class BCPDrillViewSet(ModelViewSet):
     add_to_settings_menu = True
     name = "bcp_drills"
     list_display = [
-        "started_at",
+        "started_at_jst",
         "fiscal_year_label",
         "result",
-        "duration_seconds",
+        "rto_label",
         "pages_checked",
         "archive_name",
     ]
     list_filter = ["fiscal_year", "result"]
     inspect_view_enabled = True
     inspect_view_fields = [
-        "started_at",
+        "started_at_jst",
         "result",
-        "duration_seconds",
+        "rto_label",
         "restore_seconds",
         "archive_name",
-        "archive_created_at",
+        "archive_created_at_jst",
         "database_vendor",
         "pages_checked",
         "problems",
-        "report",
+        "report_lines",
     ]
     form_fields = ["result"]  # required by ModelViewSet; the edit view is closed by the policy
 
