@@ -271,22 +271,3 @@ def test_restore_onto_a_full_disk_says_so_and_not_damaged(
     assert "破損" not in message
     assert _state() == before
 
-
-def test_zz_debug(tmp_path, backup_key, live_city):
-    from django.contrib.contenttypes.models import ContentType
-
-    archive = _backup(tmp_path)
-    members = _members(archive, backup_key)
-    manifest = json.loads(members["manifest.json"])
-    manifest["counts"]["water_applications"] += 5
-    members["manifest.json"] = json.dumps(manifest).encode()
-    _write(archive, members, backup_key)
-    print("CT before", ContentType.objects.count())
-    with pytest.raises(CommandError):
-        _restore(archive)
-    print("CT after", ContentType.objects.count(), connection.in_atomic_block)
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    print("CT flushed", ContentType.objects.count())
-    with connection.cursor() as c:
-        c.execute("select count(*) from django_content_type")
-        print("raw", c.fetchone(), connection.introspection.table_names()[:5])
