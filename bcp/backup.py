@@ -1,12 +1,14 @@
 """`manage.py backup`: database snapshot + media files + manifest in one (encrypted) archive."""
 
 import datetime
+import errno
 import hashlib
 import io
 import json
 import os
 import platform
 import re
+import sqlite3
 import subprocess
 import tarfile
 import tempfile
@@ -106,6 +108,19 @@ def _add_bytes(tar, name, data):
 
 
 def create_backup(dest, key=None, unencrypted=False, allow_personal_data=False, now=None, using="default"):
+    """A full disk (ENOSPC) is reported as one, with nothing half-written left behind."""
+    try:
+        return _create_backup(dest, key, unencrypted, allow_personal_data, now, using)
+    except (OSError, sqlite3.OperationalError) as exc:
+        if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in str(exc):
+            raise BackupError(
+                f"ディスクの空きが足りないため、バックアップを作れませんでした（保存先 {dest}、"
+                f"作業用フォルダ {tempfile.gettempdir()}）。空きを作ってから、もう一度実行してください。"
+            ) from exc
+        raise BackupError(f"バックアップを書き込めませんでした：{exc}") from exc
+
+
+def _create_backup(dest, key, unencrypted, allow_personal_data, now, using):
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     now = (now or datetime.datetime.now(tz=JST)).astimezone(JST)

@@ -13,6 +13,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -85,15 +86,93 @@ def _sqlite_snapshot(using, target):
     return numbers, migrations
 
 
-def _sqlite_restore(using, source):
-    connection = connections[using]
-    connection.ensure_connection()
-    origin = sqlite3.connect(source)
+class Switch:
+    """The restored database is live; `undo()` puts the previous one back, `finish()` forgets it."""
+
+    def __init__(self, undo, finish):
+        self._undo = undo
+        self._finish = finish
+
+    def undo(self):
+        self._undo()
+
+    def finish(self):
+        self._finish()
+
+
+def _sqlite_check(path):
+    check = sqlite3.connect(path)
     try:
-        # Replaces every page of the target database, whether a file or an in-memory test database.
-        origin.backup(connection.connection)
+        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"バックアップのデータベースを開けません：{exc}") from exc
     finally:
-        origin.close()
+        check.close()
+    if result != "ok":
+        raise DatabaseError(f"バックアップのデータベースが壊れています：{result}")
+
+
+def _sqlite_file(using):
+    name = str(connections[using].settings_dict["NAME"])
+    if not name or name == ":memory:" or name.startswith("file:") or "mode=memory" in name:
+        return None
+    return Path(name)
+
+
+def _sqlite_load(using, source, work):
+    """The checked copy replaces the live file in one rename; the previous file is kept until
+    finish(). An in-memory database (tests) is replaced with the backup API, which writes the whole
+    destination in one transaction."""
+    _sqlite_check(source)
+    connection = connections[using]
+    live = _sqlite_file(using)
+    if live is None:
+        connection.ensure_connection()
+        previous = Path(work) / "previous.sqlite3"
+        keep = sqlite3.connect(previous)
+        try:
+            connection.connection.backup(keep)
+        finally:
+            keep.close()
+        origin = sqlite3.connect(source)
+        try:
+            origin.backup(connection.connection)
+        finally:
+            origin.close()
+
+        def undo():
+            connection.ensure_connection()
+            back = sqlite3.connect(previous)
+            try:
+                back.backup(connection.connection)
+            finally:
+                back.close()
+
+        return Switch(undo, lambda: None)
+
+    connection.ensure_connection()
+    connection.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    staged = live.with_name(live.name + ".restoring")
+    previous = live.with_name(live.name + ".before-restore")
+    shutil.copyfile(source, staged)
+    _sqlite_check(staged)
+    if live.exists():
+        previous.unlink(missing_ok=True)
+        try:
+            os.link(live, previous)
+        except OSError:
+            shutil.copyfile(live, previous)
+    os.replace(staged, live)
+
+    def undo():
+        connections[using].close()
+        if previous.exists():
+            os.replace(previous, live)
+        else:
+            live.unlink(missing_ok=True)
+
+    return Switch(undo, lambda: previous.unlink(missing_ok=True))
 
 
 # --- PostgreSQL --------------------------------------------------------------------------------
@@ -150,6 +229,10 @@ def _pg_args(settings_dict):
 def _run(args, settings_dict, what):
     result = subprocess.run(args, env=_pg_env(settings_dict), capture_output=True, text=True)
     if result.returncode != 0:
+        if "No space left on device" in result.stderr:
+            raise DatabaseError(
+                f"ディスクの空きが足りないため、{what}が止まりました（No space left on device）。"
+            )
         raise DatabaseError(f"{what}に失敗しました：{result.stderr.strip()[-2000:]}")
     return result
 
@@ -181,27 +264,103 @@ def _pg_snapshot(using, target):
     return numbers, migrations
 
 
-def _pg_wipe(using):
-    """An empty public schema: pg_restore then creates exactly what the dump holds."""
+def pg_rights_problem(using="default"):
+    """Why this role cannot swap the public schema (None when it can): it must own the schema
+    (ALTER SCHEMA … RENAME) and may create schemas in the database."""
     with connections[using].cursor() as cursor:
-        cursor.execute("DROP SCHEMA IF EXISTS public CASCADE")
-        cursor.execute("CREATE SCHEMA public")
+        cursor.execute(
+            "SELECT pg_has_role(current_user, nspowner, 'USAGE'), "
+            "has_database_privilege(current_database(), 'CREATE'), current_user "
+            "FROM pg_namespace WHERE nspname = 'public'"
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None  # no public schema yet: CREATE on the database is enough
+    owns, can_create, user = row
+    if not owns or not can_create:
+        return (
+            f"データベースのロール {user} には、public スキーマの所有権とデータベースへの CREATE 権限が"
+            "必要です（createdb -O でそのロールをデータベースの所有者にしてください）。"
+        )
+    return None
 
 
-def _pg_restore(using, source):
+def _pg_load(using, source, work):
+    """pg_restore's SQL runs in ONE transaction that first renames the live schema away: until
+    COMMIT nothing changes for the site, and a failure anywhere (pg_restore, the SQL, a full disk on
+    the server) rolls everything back. The previous schema is kept until finish()."""
     connection = connections[using]
     settings_dict = connection.settings_dict
-    _pg_wipe(using)
+    stamp = f"bcp_before_restore_{int(time.time())}"
+    has_public = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = 'public'")
+        has_public = cursor.fetchone() is not None
     connection.close()
-    args = [
-        pg_tool("pg_restore", using),
-        "--no-owner",
-        "--no-privileges",
-        "--exit-on-error",
-        "--single-transaction",
-    ]
-    args += [*_pg_args(settings_dict), f"--dbname={settings_dict['NAME']}", str(source)]
-    _run(args, settings_dict, "pg_restore")
+    restore_errors = Path(work) / "pg_restore.err"
+    psql_errors = Path(work) / "psql.err"
+    psql = subprocess.Popen(
+        [
+            pg_tool("psql", using),
+            "--no-psqlrc",
+            "--quiet",
+            "-v",
+            "ON_ERROR_STOP=1",
+            *_pg_args(settings_dict),
+            f"--dbname={settings_dict['NAME']}",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=open(psql_errors, "wb"),
+        env=_pg_env(settings_dict),
+    )
+    restore_rc = None
+    try:
+        prologue = "BEGIN;\n"
+        if has_public:
+            prologue += f"ALTER SCHEMA public RENAME TO {stamp};\n"
+        prologue += "CREATE SCHEMA public;\n"
+        psql.stdin.write(prologue.encode())
+        producer = subprocess.Popen(
+            [pg_tool("pg_restore", using), "--no-owner", "--no-privileges", "--file=-", str(source)],
+            stdout=subprocess.PIPE,
+            stderr=open(restore_errors, "wb"),
+            env=_pg_env(settings_dict),
+        )
+        try:
+            for block in iter(lambda: producer.stdout.read(1024 * 1024), b""):
+                psql.stdin.write(block)
+        finally:
+            restore_rc = producer.wait()
+        # COMMIT only after pg_restore finished cleanly; anything else ends without it (rollback).
+        psql.stdin.write(b"\n;\nCOMMIT;\n" if restore_rc == 0 else b"\n;\nROLLBACK;\n")
+        psql.stdin.close()
+    except BrokenPipeError:
+        pass  # psql stopped at an error: the transaction is rolled back
+    psql_rc = psql.wait()
+    if restore_rc != 0 or psql_rc != 0:
+        detail = (
+            restore_errors.read_text(errors="replace") if restore_rc not in (0, None) else ""
+        ) or psql_errors.read_text(errors="replace")
+        raise DatabaseError(f"pg_restore（データベースの読み込み）に失敗しました：{detail.strip()[-1500:]}")
+
+    def undo():
+        connections[using].close()
+        with connections[using].cursor() as cursor:
+            cursor.execute("BEGIN")
+            cursor.execute("DROP SCHEMA public CASCADE")
+            if has_public:
+                cursor.execute(f"ALTER SCHEMA {stamp} RENAME TO public")
+            else:
+                cursor.execute("CREATE SCHEMA public")
+            cursor.execute("COMMIT")
+
+    def finish():
+        if has_public:
+            with connections[using].cursor() as cursor:
+                cursor.execute(f"DROP SCHEMA IF EXISTS {stamp} CASCADE")
+
+    return Switch(undo, finish)
 
 
 # --- entry points ------------------------------------------------------------------------------
@@ -221,16 +380,19 @@ def snapshot(target_dir, using="default"):
     raise DatabaseError(f"このデータベース（{kind}）のバックアップには対応していません。")
 
 
-def restore(source, using="default"):
+def load(source, work, using="default"):
+    """Make the archive's database the live one, all at once; returns a Switch to undo or finish.
+    When it raises, the live database is as it was."""
     kind = vendor(using)
     source = Path(source)
     if kind == "sqlite" and source.name == "db.sqlite3":
-        _sqlite_restore(using, source)
+        switch = _sqlite_load(using, source, work)
     elif kind == "postgresql" and source.name == "db.pgdump":
-        _pg_restore(using, source)
+        switch = _pg_load(using, source, work)
     else:
         raise DatabaseError(
             f"このバックアップ（{source.name}）は {kind} のデータベースには戻せません"
             "（SQLite は SQLite に、PostgreSQL は PostgreSQL に戻してください）。"
         )
     connections[using].close()
+    return switch

@@ -23,10 +23,11 @@ from django.conf import settings
 from django.db import connections
 from wagtail.models import Page, Site
 
-from . import registry
-from .backup import JST, archives, create_backup, jst_display
+from . import archive, registry
+from .backup import JST, BackupError, archives, create_backup, jst_display
 from .models import BCPDrill
 from .rendering import render_summary
+from .restore import RestoreError, verify_archive
 
 
 class DrillError(Exception):
@@ -40,12 +41,31 @@ class DrillOutcome:
 
 
 def _scratch_database(workdir):
-    """(DATABASE_URL of an empty scratch database, cleanup function)."""
+    """(DATABASE_URL of the scratch database, cleanup function).
+
+    PostgreSQL: BCP_DRILL_DATABASE_URL names a database created once for the drills
+    (`createdb -O cms cms_bcp_drill`; each drill's restore replaces its contents), so the role needs
+    no CREATEDB. Without it the drill creates and drops a database of its own, which needs CREATEDB.
+    """
     live = connections["default"]
     if live.vendor == "sqlite":
         return f"sqlite:///{Path(workdir) / 'drill.sqlite3'}", lambda: None
     if live.vendor == "postgresql":
+        configured = getattr(settings, "BCP_DRILL_DATABASE_URL", "") or os.environ.get(
+            "BCP_DRILL_DATABASE_URL", ""
+        )
+        if configured:
+            return configured, lambda: None
         info = live.settings_dict
+        with live.cursor() as cursor:
+            cursor.execute("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")
+            row = cursor.fetchone()
+        if not row or not row[0]:
+            raise DrillError(
+                f"データベースのロール {info.get('USER')} に CREATEDB の権限がないため、訓練用のデータベースを"
+                "作れません。訓練用のデータベースを一度作り（createdb -O <ロール> <名前>）、"
+                "BCP_DRILL_DATABASE_URL に設定してください。"
+            )
         name = f"{info['NAME']}_bcp_drill_{uuid.uuid4().hex[:8]}"[:63]
         with live.cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{name}"')
@@ -61,6 +81,21 @@ def _scratch_database(workdir):
         port = f":{info['PORT']}" if info.get("PORT") else ""
         return f"postgres://{credentials}{host}{port}/{name}", drop
     raise DrillError(f"このデータベース（{live.vendor}）の訓練には対応していません。")
+
+
+def choose_archive(directory, key, lines):
+    """The newest archive in `directory` that passes every check restore makes (key, HMAC, manifest
+    hashes, member names); skipped ones are named in the drill's log."""
+    for _moment, path in archives(directory):
+        try:
+            verify_archive(path, key)
+        except RestoreError as exc:
+            lines.append(f"使えないバックアップを飛ばしました：{path.name}（{exc}）")
+            continue
+        return path
+    raise DrillError(
+        "使えるバックアップが見つかりません（BACKUP_DIR を設定するか、ファイルを指定してください）。"
+    )
 
 
 def _site_pages(site):
@@ -116,73 +151,60 @@ def _subprocess_env(database_url, media_root, key):
 
 
 def run_drill(archive_path=None, fresh=False, per_site=10, stdout=None):
+    """Every drill that starts is recorded: 成功 with its RTO, or 失敗 with the problems and no RTO."""
     key = getattr(settings, "BACKUP_ENCRYPTION_KEY", "")
     started_at = datetime.datetime.now(tz=JST)
     lines = []
     problems = []
+    rendered, restored_counts = [], {}
+    duration = restore_seconds = None
     manage = str(Path(settings.BASE_DIR) / "manage.py")
     with tempfile.TemporaryDirectory(prefix="cms-bcp-drill-") as work:
-        if fresh:
-            archive_path = create_backup(Path(work) / "backup", key=key).path
-        elif archive_path is None:
-            directory = getattr(settings, "BACKUP_DIR", "")
-            found = archives(directory) if directory else []
-            if not found:
-                raise DrillError(
-                    "バックアップが見つかりません（BACKUP_DIR を設定するか、ファイルを指定してください）。"
-                )
-            archive_path = found[0][1]
-        archive_path = Path(archive_path)
-        lines.append(f"使ったバックアップ：{archive_path.name}")
-
-        database_url, drop_database = _scratch_database(work)
-        media_root = Path(work) / "media"
-        media_root.mkdir()
-        env = _subprocess_env(database_url, media_root, key)
         try:
-            clock = time.monotonic()
-            restore = subprocess.run(
-                [sys.executable, manage, "restore", str(archive_path)],
-                env=env,
-                capture_output=True,
-                text=True,
-                cwd=settings.BASE_DIR,
-            )
-            restore_seconds = time.monotonic() - clock
-            lines += ["", "― 復元（別のデータベースとフォルダへ） ―", *restore.stdout.strip().splitlines()]
-            if restore.returncode != 0:
-                problems.append("復元に失敗しました：" + (restore.stderr.strip().splitlines() or ["?"])[-1])
-                rendered, restored_counts = [], {}
-            else:
-                manifest_time = _archive_time(archive_path)
-                targets = sample_targets(manifest_time, per_site)
-                render = subprocess.run(
-                    [sys.executable, manage, "bcp_render_sample"],
+            if fresh:
+                archive_path = create_backup(Path(work) / "backup", key=key).path
+            elif archive_path is None:
+                directory = getattr(settings, "BACKUP_DIR", "")
+                if not directory:
+                    raise DrillError("BACKUP_DIR が設定されていません（またはファイルを指定してください）。")
+                archive_path = choose_archive(directory, key, lines)
+            archive_path = Path(archive_path)
+            lines.append(f"使ったバックアップ：{archive_path.name}")
+            database_url, drop_database = _scratch_database(work)
+        except (DrillError, BackupError, RestoreError, archive.ArchiveError) as exc:
+            problems.append(str(exc))
+            archive_path = Path(archive_path) if archive_path else None
+        else:
+            media_root = Path(work) / "media"
+            media_root.mkdir()
+            env = _subprocess_env(database_url, media_root, key)
+            try:
+                clock = time.monotonic()
+                restore = subprocess.run(
+                    [sys.executable, manage, "restore", "--force", str(archive_path)],
                     env=env,
-                    input=json.dumps([[host, path] for host, path, _compare in targets]),
                     capture_output=True,
                     text=True,
                     cwd=settings.BASE_DIR,
                 )
-                if render.returncode != 0:
+                restore_seconds = time.monotonic() - clock
+                lines += [
+                    "",
+                    "― 復元（別のデータベースとフォルダへ） ―",
+                    *restore.stdout.strip().splitlines(),
+                ]
+                if restore.returncode != 0:
                     problems.append(
-                        "復元したサイトでページを表示できませんでした：" + render.stderr.strip()[-500:]
+                        "復元に失敗しました：" + " ".join(restore.stderr.strip().splitlines()[-3:])
                     )
-                    rendered, restored_counts = [], {}
                 else:
-                    result = json.loads(render.stdout)
-                    rendered, restored_counts = result["pages"], result["counts"]
-                    problems += _compare_pages(targets, rendered, lines)
-                    search = result["search"]
-                    if search["query"]:
-                        lines.append(
-                            f"  検索「{search['query']}」：{search['hits']}件（索引を作り直したもの）"
-                        )
-                        if not search["hits"]:
-                            problems.append(f"復元したサイトの検索で「{search['query']}」が見つかりません。")
-            duration = time.monotonic() - clock
-        finally:
-            drop_database()
+                    problems += _render_and_compare(
+                        archive_path, per_site, manage, env, lines, restored := {}
+                    )
+                    rendered, restored_counts = restored.get("pages", []), restored.get("counts", {})
+                duration = time.monotonic() - clock
+            finally:
+                drop_database()
 
     live_counts = registry.counts()
     labels = registry.count_labels()
@@ -195,17 +217,20 @@ def run_drill(archive_path=None, fresh=False, per_site=10, stdout=None):
     if restored_counts and restored_counts.get("pages", 0) == 0:
         problems.append("復元したサイトにページがありません。")
 
-    result = BCPDrill.RESULT_FAILURE if problems else BCPDrill.RESULT_SUCCESS
-    lines += ["", f"結果：{'成功' if not problems else '失敗'}"]
+    succeeded = not problems
+    lines += ["", f"結果：{'成功' if succeeded else '失敗'}"]
     lines += [f"  問題：{problem}" for problem in problems]
-    lines.append(f"復旧までの時間（RTO）：{duration:.1f}秒（うち復元 {restore_seconds:.1f}秒）")
+    if succeeded:
+        lines.append(f"復旧までの時間（RTO）：{duration:.1f}秒（うち復元 {restore_seconds:.1f}秒）")
+    else:
+        lines.append("復旧までの時間（RTO）：記録しません（訓練が失敗したため）")
     drill = BCPDrill.objects.create(
         started_at=started_at,
-        result=result,
-        duration_seconds=round(duration, 1),
-        restore_seconds=round(restore_seconds, 1),
-        archive_name=archive_path.name,
-        archive_created_at=_archive_time(archive_path),
+        result=BCPDrill.RESULT_SUCCESS if succeeded else BCPDrill.RESULT_FAILURE,
+        duration_seconds=round(duration, 1) if succeeded else None,
+        restore_seconds=round(restore_seconds, 1) if succeeded else None,
+        archive_name=archive_path.name if archive_path else "—",
+        archive_created_at=_archive_time(archive_path) if archive_path and archive_path.exists() else None,
         database_vendor=connections["default"].vendor,
         pages_checked=len(rendered),
         problems=len(problems),
@@ -213,6 +238,29 @@ def run_drill(archive_path=None, fresh=False, per_site=10, stdout=None):
     )
     lines.insert(0, f"BCP訓練　{jst_display(started_at)}（{drill.fiscal_year_label()}）")
     return DrillOutcome(drill=drill, lines=lines)
+
+
+def _render_and_compare(archive_path, per_site, manage, env, lines, restored):
+    targets = sample_targets(_archive_time(archive_path), per_site)
+    render = subprocess.run(
+        [sys.executable, manage, "bcp_render_sample"],
+        env=env,
+        input=json.dumps([[host, path] for host, path, _compare in targets]),
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    if render.returncode != 0:
+        return ["復元したサイトでページを表示できませんでした：" + render.stderr.strip()[-500:]]
+    result = json.loads(render.stdout)
+    restored.update(result)
+    problems = _compare_pages(targets, result["pages"], lines)
+    search = result["search"]
+    if search["query"]:
+        lines.append(f"  検索「{search['query']}」：{search['hits']}件（索引を作り直したもの）")
+        if not search["hits"]:
+            problems.append(f"復元したサイトの検索で「{search['query']}」が見つかりません。")
+    return problems
 
 
 def _compare_pages(targets, rendered, lines):

@@ -3,7 +3,9 @@ media folder. Used only by `bcp_drill` in a subprocess (DJANGO_SETTINGS_MODULE=b
 
 Everything that could reach live services is replaced: the search index lives in the scratch
 database (rebuilding Elasticsearch here would overwrite the live index), caches are local to the
-process, mail is not sent, and no emergency copy is written.
+mail is not sent, and no emergency copy is written. The cache stays the live one (Redis in
+production: django-ratelimit's check E003 would refuse a per-process cache), under its own
+KEY_PREFIX, and restore clears only that prefix.
 """
 
 import importlib
@@ -27,6 +29,9 @@ STORAGES = {
 _search = getattr(_base, "WAGTAILSEARCH_BACKENDS", {}).get("default", {})
 if not str(_search.get("BACKEND", "")).endswith(".database"):
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bcp-drill"}}
+CACHES = {
+    alias: {**config, "KEY_PREFIX": f"{config.get('KEY_PREFIX') or 'cms'}-bcp-drill"}
+    for alias, config in getattr(_base, "CACHES", {}).items()
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMERGENCY_STATIC_ROOT = ""

@@ -3,6 +3,12 @@
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
+
+
+def jst_text(moment):
+    local = timezone.localtime(moment, timezone.get_fixed_timezone(9 * 60))
+    return f"{local.year}年{local.month}月{local.day}日 {local.hour}時{local.minute:02d}分"
 
 
 def fiscal_year_of(moment):
@@ -26,7 +32,10 @@ class BCPDrill(models.Model):
     fiscal_year = models.PositiveSmallIntegerField("年度（西暦）", db_index=True, editable=False)
     result = models.CharField("結果", max_length=10, choices=RESULT_CHOICES)
     duration_seconds = models.FloatField(
-        "復旧までの時間（秒）", help_text="復元を始めてからページが表示できるまで"
+        "復旧までの時間（秒）",
+        null=True,
+        blank=True,
+        help_text="復元を始めてからページが表示できるまで（失敗した訓練では記録しません）",
     )
     restore_seconds = models.FloatField("復元の時間（秒）", null=True, blank=True)
     archive_name = models.CharField("使ったバックアップ", max_length=200)
@@ -42,7 +51,7 @@ class BCPDrill(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self):
-        return f"{timezone.localtime(self.started_at):%Y年%m月%d日 %H時%M分} {self.get_result_display()}"
+        return f"{jst_text(self.started_at)} {self.get_result_display()}"
 
     def save(self, *args, **kwargs):
         self.fiscal_year = fiscal_year_of(self.started_at)
@@ -51,6 +60,25 @@ class BCPDrill(models.Model):
     @admin.display(description="年度")
     def fiscal_year_label(self):
         return wareki_fiscal_year(self.fiscal_year)
+
+    @admin.display(description="実施日時")
+    def started_at_jst(self):
+        return jst_text(self.started_at)
+
+    @admin.display(description="バックアップの作成日時")
+    def archive_created_at_jst(self):
+        return jst_text(self.archive_created_at) if self.archive_created_at else "—"
+
+    @admin.display(description="復旧までの時間（RTO）")
+    def rto_label(self):
+        if self.result != self.RESULT_SUCCESS or self.duration_seconds is None:
+            return "—（失敗した訓練では記録しません）"
+        return f"{self.duration_seconds:.1f}秒"
+
+    @admin.display(description="結果の詳細")
+    def report_lines(self):
+        # One line of the drill's log per line on screen (the log is written line by line).
+        return format_html('<pre class="bcp-drill-report">{}</pre>', self.report)
 
     @classmethod
     def count_in_fiscal_year(cls, year, successful_only=True):

@@ -88,7 +88,7 @@ def test_unencrypted_archive_with_a_changed_file_is_refused_by_the_manifest(tmp_
 
     _repack(archive, change)
     with pytest.raises(CommandError, match="目録と一致しません.*media/documents/hinanjo.txt"):
-        _restore(archive)
+        _restore(archive, "--allow-unencrypted")
 
 
 def test_unencrypted_backup_with_applications_needs_the_explicit_flag(tmp_path, media_root):
@@ -108,7 +108,7 @@ def test_archive_made_by_newer_code_is_refused(tmp_path, media_root):
 
     _repack(archive, change)
     with pytest.raises(CommandError, match="新しい版.*water.9999_from_the_future"):
-        _restore(archive)
+        _restore(archive, "--allow-unencrypted")
 
 
 def test_restore_does_not_overwrite_live_data_without_force(tmp_path, backup_key, media_root):

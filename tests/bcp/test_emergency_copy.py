@@ -41,7 +41,9 @@ def _copied_files(root):
             yield info_file.parent / page["file"]
 
 
-def test_every_copied_page_opens_from_the_folder_and_passes_axe(emergency_copy, browser_page, server_requests):
+def test_every_copied_page_opens_from_the_folder_and_passes_axe(
+    emergency_copy, browser_page, server_requests
+):
     files = list(_copied_files(emergency_copy))
     assert any(path.parent.name == "water.localhost" for path in files)
     problems = []

@@ -26,6 +26,11 @@ class Command(BaseCommand):
         parser.add_argument("archive", help="バックアップファイル（cms-backup-….tar.gz.enc）")
         parser.add_argument("--force", action="store_true", help="今あるデータを消して上書きする")
         parser.add_argument("--no-index", action="store_true", help="検索索引を再構築しない")
+        parser.add_argument(
+            "--allow-unencrypted",
+            action="store_true",
+            help="暗号化されていないバックアップも戻す（鍵 BACKUP_ENCRYPTION_KEY が設定されていない場合だけ）",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -35,6 +40,7 @@ class Command(BaseCommand):
                 force=options["force"],
                 rebuild_index=not options["no_index"],
                 stdout=self.stdout,
+                allow_unencrypted=options["allow_unencrypted"],
             )
         except (RestoreError, archive.ArchiveError, database.DatabaseError) as exc:
             raise CommandError(str(exc)) from exc
