@@ -12,9 +12,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 LAST_ACTIVITY = "_security_last_activity"
+# Requests the admin's JavaScript makes by itself: the page editor pings every 10 seconds whether or
+# not anyone is there, so they check the limits but are not activity (Security II #4).
+BACKGROUND_URL_NAMES = {"wagtailadmin_editing_sessions:ping"}
 SIGNED_IN_AT = "_security_signed_in_at"
 
 
@@ -47,5 +50,14 @@ class StaffSessionTimeoutMiddleware:
                     else reverse("wagtailadmin_login")
                 )
                 return redirect(f"{login_url}?next={request.path}")
-            session[LAST_ACTIVITY] = now
+            if not _is_background(request):
+                session[LAST_ACTIVITY] = now
         return self.get_response(request)
+
+
+def _is_background(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name in BACKGROUND_URL_NAMES

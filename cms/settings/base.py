@@ -293,19 +293,18 @@ WATER_APPLICATION_NOTIFY_EMAILS = env_list("WATER_APPLICATION_NOTIFY_EMAILS")
 # Per client (IP address) limit of application form submissions (django-ratelimit syntax).
 WATER_APPLICATION_RATE_LIMIT = os.environ.get("WATER_APPLICATION_RATE_LIMIT", "10/h")
 # --- tourism / i18n ---
-# Machine translation in wagtail-localize's editor: DeepL when a key is configured, otherwise the
-# dummy translator (reverses the text) so that editors and tests see where the button is.
+# Machine translation in wagtail-localize's editor: DeepL when a key is configured, otherwise none
+# (wagtail-localize then shows no machine-translation button). Never the dummy translator, which
+# reverses the text: one click would fill every untranslated segment of a page with garbage.
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
-if DEEPL_API_KEY:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
         "CLASS": "tourism.machine_translation.SukagawaDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "TIMEOUT": 30},
     }
-else:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-        "OPTIONS": {},
-    }
+    if DEEPL_API_KEY
+    else None
+)
 
 # --- accessibility ---
 # Groups whose members may publish a page despite accessibility errors (for others errors block).
@@ -392,12 +391,14 @@ RATELIMIT_IP_META_KEY = "cms.security.client_ip.client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Login throttling (django-axes) on /admin/login/ and /django-admin/: after AXES_FAILURE_LIMIT
-# failures, the user name and (separately) the address are locked for AXES_COOLOFF_TIME. Attempts
-# are stored in the database, shared by all workers, and listed in /django-admin/axes/.
+# failures the address is locked for AXES_COOLOFF_TIME, whatever user names it tried. Not the user
+# name alone: five wrong passwords for 「admin」 from anywhere would lock 秘書広報課 out of publishing
+# on a disaster day, a switch for anyone. Attempts are stored in the database, shared by all
+# workers, and listed in /django-admin/axes/.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip.axes_client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.security.views.lockout"

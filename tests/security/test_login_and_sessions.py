@@ -51,11 +51,22 @@ def test_one_address_trying_many_user_names_is_locked_out(client, staff):
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
-def test_one_user_name_attacked_from_many_addresses_is_locked_out(client, staff):
+def test_failures_from_other_addresses_do_not_lock_the_user_out(client, staff):
+    """Security II #7: anyone could lock 「admin」 out for 30 minutes with five wrong passwords."""
     for n in range(10):
         attempt(client, "/admin/login/", "guess", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
     response = attempt(client, "/admin/login/", "correct-pw", HTTP_X_FORWARDED_FOR="198.51.100.7")
-    assert response.status_code == 429
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(staff.pk)
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_each_guessing_address_is_stopped_after_five_failures(client, staff):
+    for n in range(3):
+        for _ in range(5):
+            attempt(client, "/admin/login/", "guess", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+        locked = attempt(client, "/admin/login/", "correct-pw", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+        assert locked.status_code == 429
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
@@ -131,3 +142,17 @@ def test_staff_session_has_an_absolute_limit(client, staff):
 def test_idle_timeout_is_configurable(client, staff):
     _signed_in(client, staff, idle_seconds=6 * 60)
     assert client.get("/admin/").status_code == 302
+
+
+def test_the_page_editors_ping_is_not_activity(client, staff, django_user_model):
+    """Security II #4: an open editor pings every 10 s; that alone must not keep the session alive."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(depth=2).first()
+    _signed_in(client, staff, idle_seconds=29 * 60)
+    idle_since = client.session[LAST_ACTIVITY]
+    for _ in range(3):
+        client.post(f"/admin/editing-sessions/ping/wagtailcore/page/{page.pk}/1/")
+    assert client.session[LAST_ACTIVITY] == idle_since
+    client.get("/admin/")  # a click of the editor's own is activity
+    assert client.session[LAST_ACTIVITY] > idle_since

@@ -82,11 +82,12 @@ def test_po_for_another_translation_is_ignored(guide):
     )
 
 
-def test_machine_translator_is_the_dummy_without_a_deepl_key(settings):
+def test_without_a_deepl_key_there_is_no_machine_translator(settings):
+    """Security II #8: not wagtail-localize's dummy, which reverses the text (in production too)."""
     from wagtail_localize.machine_translators import get_machine_translator
 
-    assert "DummyTranslator" in settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"]
-    assert get_machine_translator() is not None
+    assert settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None
+    assert get_machine_translator() is None
 
 
 def test_deepl_gets_distinct_codes_for_simplified_and_traditional_chinese():

@@ -27,3 +27,5 @@ def test_tourism_editor_opens_the_translation_editor_in_japanese(client, guide):
     assert [tab["label"] for tab in props["tabs"]][:2] == ["内容", "検索・メニュー"]
     assert props["sourceLocale"]["displayName"] == "日本語"
     assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", props["object"]["lastPublishedDate"])
+    # No DEEPL_API_KEY here: no machine-translation button (not the dummy that reverses text).
+    assert props["machineTranslator"] is None
