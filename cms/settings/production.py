@@ -68,7 +68,12 @@ SILENCED_SYSTEM_CHECKS = [check for check in SILENCED_SYSTEM_CHECKS if check != 
 # Mail: a real SMTP server, or explicitly EMAIL_LOG_WITHOUT_PERSONAL_DATA=1 (mail is not sent; the log
 # says only that a mail would have gone, never to whom or what). Never the console backend, which
 # wrote applicants' receipts with their address into the gunicorn log.
-_MAIL_TO_LOG = {"django.core.mail.backends.console.EmailBackend", "django.core.mail.backends.filebased.EmailBackend"}
+# The in-memory backend is refused too: receipts would vanish without a trace.
+_MAIL_TO_LOG = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+}
 if EMAIL_BACKEND in _MAIL_TO_LOG or (EMAIL_BACKEND.endswith("smtp.EmailBackend") and not EMAIL_HOST):  # noqa: F405
     if env_bool("EMAIL_LOG_WITHOUT_PERSONAL_DATA"):
         EMAIL_BACKEND = "cms.security.mail.RedactedLogEmailBackend"
@@ -78,3 +83,21 @@ if EMAIL_BACKEND in _MAIL_TO_LOG or (EMAIL_BACKEND.endswith("smtp.EmailBackend")
             "メールを送らずに運用する場合は EMAIL_LOG_WITHOUT_PERSONAL_DATA=1 を設定してください"
             "（ログには送信しなかったことだけを記録し、宛先や本文は記録しません）。"
         )
+
+# Receipts carry an applicant's name and address: over the network only encrypted (STARTTLS or
+# SSL). A relay on this machine (localhost) may take plain SMTP; elsewhere only when the city says
+# so with EMAIL_ALLOW_PLAINTEXT=1 (Security II #9).
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_SSL:
+    EMAIL_USE_TLS = False  # Django refuses both at once; SSL (port 465) is the stronger choice
+if (
+    EMAIL_BACKEND.endswith("smtp.EmailBackend")
+    and not (EMAIL_USE_TLS or EMAIL_USE_SSL)  # noqa: F405
+    and EMAIL_HOST not in ("localhost", "127.0.0.1", "::1")  # noqa: F405
+    and not env_bool("EMAIL_ALLOW_PLAINTEXT")  # noqa: F405
+):
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS=0 のため、申込みの受付メール（氏名・住所を含みます）が暗号化されずに送られます。"
+        "EMAIL_USE_TLS=1 または EMAIL_USE_SSL=1 を設定してください。同じサーバー内の中継（localhost）以外へ"
+        "暗号化せずに送る場合だけ、EMAIL_ALLOW_PLAINTEXT=1 を設定してください。"
+    )

@@ -49,3 +49,22 @@ def test_explicit_flag_logs_mail_without_personal_data(caplog):
     logged = caplog.text
     assert "送信されていません" in logged
     assert "taro@example.jp" not in logged and "八幡町" not in logged and "太郎" not in logged
+
+
+def test_production_refuses_the_in_memory_backend():
+    """Security II #9: locmem keeps the receipts in the worker's memory; nobody receives them."""
+    result = _backend_in_production(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    assert result.returncode != 0
+    assert "EMAIL_HOST が設定されていません" in result.stderr
+
+
+def test_production_refuses_plain_smtp_to_another_server():
+    result = _backend_in_production(EMAIL_HOST="smtp.city.example", EMAIL_USE_TLS="0")
+    assert result.returncode != 0
+    assert "EMAIL_USE_TLS=0" in result.stderr
+
+
+def test_plain_smtp_to_the_local_relay_or_when_allowed_is_accepted():
+    local = _backend_in_production(EMAIL_HOST="localhost", EMAIL_USE_TLS="0")
+    allowed = _backend_in_production(EMAIL_HOST="smtp.city.example", EMAIL_USE_TLS="0", EMAIL_ALLOW_PLAINTEXT="1")
+    assert local.stdout.strip() == allowed.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
