@@ -23,7 +23,7 @@ from indicators.bots import is_bot
 from indicators.fiscal import JST
 
 LINE = re.compile(
-    r'^\S+ - (?:\S+ )?\[(?P<time>[^\]]+)\] "(?P<method>[A-Z]+) (?P<target>\S+)[^"]*" (?P<status>\d{3}) \S+ '
+    r'^(?P<address>\S+) - (?:\S+ )?\[(?P<time>[^\]]+)\] "(?P<method>[A-Z]+) (?P<target>\S+)[^"]*" (?P<status>\d{3}) \S+ '
     r'"(?:[^"\\]|\\.)*" "(?P<agent>(?:[^"\\]|\\.)*)"(?P<rest>.*)$'
 )
 HOST = re.compile(r"\bhost=(\S+)")
@@ -94,14 +94,24 @@ class PageResolver:
 
 
 def aggregate(lines, default_host=None):
-    """{(host, path, date): count} of the countable lines."""
+    """{(host, path, date): count} of the countable lines, at most PAGE_VIEWS_PER_VISITOR_PER_DAY
+    displays of a page by one visitor (address and browser, held in memory for this run only)."""
+    from indicators.counting import visitor_key
+
     counts = {}
+    per_visitor = {}
+    limit = settings.PAGE_VIEWS_PER_VISITOR_PER_DAY
     for line in lines:
         parsed = parse_line(line)
         if parsed is None:
             continue
         host, path, day = parsed
         key = (host or default_host, path, day)
+        match = LINE.match(line)
+        visitor = visitor_key(match["address"], match["agent"], *key)
+        per_visitor[visitor] = per_visitor.get(visitor, 0) + 1
+        if per_visitor[visitor] > limit:
+            continue
         counts[key] = counts.get(key, 0) + 1
     return counts
 

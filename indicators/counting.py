@@ -3,9 +3,15 @@
 What is counted (docs/indicators.md): a public Wagtail page displayed by a browser, once per
 display, by the 1x1 image the page carries (/pv/<page id>.gif), or from the front server's access
 log (count_page_views). Not counted: robots (by user agent), signed-in staff, previews, the admin,
-static files and media, pages answered with an error, prefetches.
+static files and media, pages answered with an error, prefetches; and a visitor's displays of one
+page beyond PAGE_VIEWS_PER_VISITOR_PER_DAY a day (Security II #5: one address reloading a page 300
+times must not move 計画の指標 or the 「よく見られている質問」 list).
 """
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from wagtail.models import Page, Site
@@ -15,6 +21,29 @@ from indicators.fiscal import jst_date
 from indicators.models import PageViewDaily
 
 MAX_PATH = PageViewDaily._meta.get_field("path").max_length
+
+
+def visitor_key(address, user_agent, *what):
+    """A salted digest of the visitor (address and browser) and what they viewed: the address is
+    never stored, and the digest cannot be turned back into it without SECRET_KEY."""
+    text = "\x1f".join([settings.SECRET_KEY, address or "", user_agent or "", *map(str, what)])
+    return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def within_visitor_limit(request, page_id, day=None):
+    """Whether this display of the page is within the visitor's daily allowance (counted in the
+    shared cache until the day ends; the access log's reader applies the same limit per run)."""
+    from cms.security.client_ip import client_ip
+
+    day = day or jst_date()
+    key = "pv-visitor:" + visitor_key(client_ip(request), request.headers.get("User-Agent", ""), page_id, day)
+    cache.add(key, 0, timeout=25 * 3600)
+    try:
+        seen = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=25 * 3600)
+        seen = 1
+    return seen <= settings.PAGE_VIEWS_PER_VISITOR_PER_DAY
 
 
 def should_count(request):

@@ -9,7 +9,7 @@ import base64
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from indicators.counting import add_view, should_count
+from indicators.counting import add_view, should_count, within_visitor_limit
 
 # Page ids are 32-bit integers on PostgreSQL: a larger id in the URL must not reach a query (a 500).
 LARGEST_PAGE_ID = 2**31 - 1
@@ -19,7 +19,7 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 
 @require_GET
 def beacon(request, page_id):
-    if 0 < page_id <= LARGEST_PAGE_ID and should_count(request):
+    if 0 < page_id <= LARGEST_PAGE_ID and should_count(request) and within_visitor_limit(request, page_id):
         add_view(page_id, request=request)
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["Cache-Control"] = "no-store, private"

@@ -306,6 +306,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     else None
 )
 
+# Page views: at most this many displays of one page by one visitor (address and browser) a day
+# are counted, so that one visitor cannot move the plan's indicators or the popular lists.
+PAGE_VIEWS_PER_VISITOR_PER_DAY = int(os.environ.get("PAGE_VIEWS_PER_VISITOR_PER_DAY", "10"))
+
 # --- accessibility ---
 # Groups whose members may publish a page despite accessibility errors (for others errors block).
 A11Y_OVERRIDE_GROUPS = ["秘書広報課"]

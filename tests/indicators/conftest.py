@@ -14,6 +14,16 @@ BROWSER_UA = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _visitor_allowances_start_at_zero():
+    # Each visitor's daily allowance of counted displays is kept in the cache.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture()
 def city_home(db):
     home = CityHomePageFactory(parent=Page.get_first_root_node())

@@ -65,3 +65,10 @@ def test_paths_that_are_not_pages_are_kept_by_path(tmp_path, city_home):
     call_command("count_page_views", str(log))
     row = PageViewDaily.objects.get()
     assert (row.page_id, row.path) == (None, "/search/")
+
+
+def test_one_visitor_in_the_log_counts_at_most_ten_times_a_page_and_day(tmp_path, city_page):
+    log = tmp_path / "access.log"
+    log.write_text(line("/gomi/") * 300 + line("/gomi/").replace("198.51.100.7", "198.51.100.8") * 3)
+    call_command("count_page_views", str(log))
+    assert PageViewDaily.objects.get().count == 13

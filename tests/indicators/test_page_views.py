@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 
 from indicators.fiscal import JST
 from indicators.models import AccessLogPosition, PageViewDaily, WaterApplicationTally
@@ -103,3 +104,18 @@ def test_the_admin_carries_no_beacon_and_counts_nothing(visitor, city_page):
     assert 'name="password"' in html and "/pv/" not in html  # the sign-in form, without the image
     visitor.get("/admin/pages/")  # redirected to the login page
     assert not PageViewDaily.objects.exists()
+
+
+def test_one_visitor_reloading_a_page_counts_at_most_ten_times_a_day(visitor, city_page):
+    """Security II #5: 300 displays from one address moved the plan's indicator by 300."""
+    for _ in range(300):
+        visitor.get(beacon_url(city_page))
+    assert PageViewDaily.objects.get().count == 10
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_the_allowance_is_each_visitors_own(visitor, city_page):
+    for address in ("198.51.100.1", "198.51.100.2"):
+        for _ in range(15):
+            visitor.get(beacon_url(city_page), HTTP_X_FORWARDED_FOR=address)
+    assert PageViewDaily.objects.get().count == 20
