@@ -31,6 +31,7 @@ SCHEDULED_COMMANDS = {
     "backup",
     "bcp_drill",
     "count_page_views",
+    "line_followers",
 }
 
 
@@ -65,6 +66,25 @@ def test_every_timer_calendar_is_one_systemd_accepts(path):
 def test_every_scheduled_command_has_a_timer():
     scheduled = {job_command(path.with_suffix(".service"))[0] for path in timers()}
     assert scheduled == SCHEDULED_COMMANDS
+
+
+@pytest.mark.parametrize("path", timers(), ids=lambda path: path.name)
+def test_a_timer_at_a_time_of_day_runs_at_that_time_in_japan(path):
+    """The times in docs/deployment.md are JST, whatever time zone the server was installed with."""
+    (calendar,) = unit_values(read_unit(path), "Timer", "OnCalendar")
+    if re.search(r"\d{2}:\d{2}:\d{2}", calendar):
+        assert calendar.endswith(" Asia/Tokyo"), calendar
+
+
+def test_the_line_worker_runs_the_queue_that_publishing_fills():
+    (exec_start,) = unit_values(read_unit(SYSTEMD / "sukagawa-cms-line-worker.service"), "Service", "ExecStart")
+    words = shlex.split(exec_start)
+    assert words[1:3] == ["manage.py", "db_worker"]
+    parser = load_command_class(get_commands()["db_worker"], "db_worker").create_parser("manage.py", "db_worker")
+    options = parser.parse_args(words[3:])
+    from linepush.tasks import send_line_delivery
+
+    assert (options.backend_name, options.queue_name) == (send_line_delivery.backend, send_line_delivery.queue_name)
 
 
 def test_the_drill_is_quarterly_and_publishing_every_minute():
