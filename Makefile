@@ -59,7 +59,10 @@ serve: install stack-packages
 
 # Page cache against nginx serving the same bytes from files, then 1,000 connections for 30 s; then
 # search through the stack: gunicorn memory (PSS) and requests per second, popular and uncached.
+# On the demo database, migrated and seeded first as for `make serve` (a fresh clone has none).
 bench: install stack-packages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
 	$(MANAGE) bench_page_cache --flood
 	$(MANAGE) bench_search
 
