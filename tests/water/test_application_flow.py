@@ -135,7 +135,13 @@ def test_completion_page_outside_office_hours_says_when_staff_will_look(
     assert "現在は受付時間外です。" in html and "午前8時30分以降に、担当者が内容を確認します。" in html
 
 
-@pytest.mark.parametrize("token", ["", "not-a-uuid", "\x00", "a" * 5000, str(uuid.uuid4())])
+# A fixed well-formed UUID that no confirmation issued: a random one would give each xdist worker
+# another test id.
+@pytest.mark.parametrize(
+    "token",
+    ["", "not-a-uuid", "\x00", "a" * 5000, "3f2b8c1e-7d4a-4e6b-9a0c-5b1d2e3f4a5b"],
+    ids=["empty", "not-uuid", "nul", "long", "unissued-uuid"],
+)
 def test_submit_with_missing_or_wrong_token_is_refused_without_storing(water_client, apply_page, token):
     confirm(water_client)
     response = water_client.post("/apply/", {"action": "submit", "token": token})
