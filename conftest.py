@@ -39,10 +39,28 @@ def seeded_demo_order(item):
     return 1 if item.get_closest_marker("demo") is not None else 0
 
 
+def empties_tables(item):
+    """1 for a test that commits and empties every table when it ends (pytest-django's transactional
+    tests), 0 otherwise: those run after the tests that read the migrated data (the root page)."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return int(not issubclass(cls, TestCase))
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return 1
+    fixtures = getattr(item, "fixturenames", ())
+    return int("transactional_db" in fixtures or "live_server" in fixtures)
+
+
 def pytest_collection_modifyitems(items):
-    # After pytest-django's own ordering: tests of the seeded demo last, they leave it in the database.
-    # Demo tests (among them `seed_demo --reset`) before the browser tests, which see a whole demo.
-    items.sort(key=seeded_demo_order)
+    # Runs after pytest-django's ordering and pytest-randomly's shuffle (both `tryfirst`), in whatever
+    # order those two ran: the sort is stable, so the shuffle stays within each group. Transactional
+    # tests after the others (pytest-django's rule, which a shuffle after it would undo); tests of the
+    # seeded demo last, they leave it in the database; demo tests (among them `seed_demo --reset`)
+    # before the browser tests, which see a whole demo.
+    items.sort(key=lambda item: (seeded_demo_order(item), empties_tables(item)))
 
 
 @pytest.fixture(scope="session")
@@ -59,11 +77,12 @@ def playwright_instance():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_test_environment, django_db_blocker, django_db_keepdb):
+def django_db_setup(django_test_environment, django_db_modify_db_settings, django_db_blocker, django_db_keepdb):
     """pytest-django's database setup, but always creating the test database.
 
     Browser and demo tests use no `db` fixture (they share one seeded demo), so pytest-django alone
-    would not create a test database for a run of those tests only. Yields the migrated state
+    would not create a test database for a run of those tests only. `django_db_modify_db_settings`
+    gives each xdist worker its own database (test_cms_gw0, ...). Yields the migrated state
     (serialized) so that the seeded demo can restore it after a transactional test emptied the tables.
     """
     from django.db import connection
