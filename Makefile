@@ -74,8 +74,10 @@ check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
 # tests/deploy's production commands need PostgreSQL: .ci/run's second pass runs them.
+# Two workers (this machine's two cores; PYTEST_WORKERS=0 runs in one process), random order.
+PYTEST_WORKERS ?= 2
 pytest: install chromium stack-packages
-	$(BIN)/pytest -m "not production_postgres"
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not production_postgres"
 
 test: install chromium lint check pytest
 
