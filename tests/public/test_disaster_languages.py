@@ -45,6 +45,17 @@ def test_disaster_top_has_no_japanese_outside_lang_ja(city_client, active_notice
     assert doc.select_one("nav.language-switcher a[hreflang='ja']") is not None
 
 
+@pytest.mark.parametrize(
+    ("language", "city"),
+    [("ja", "須賀川市"), ("en", "Sukagawa City"), ("zh-hans", "须贺川市"), ("zh-hant", "須賀川市"), ("ko", "스카가와시")],
+)
+def test_disaster_top_names_the_city_in_the_page_s_language(city_client, language, city):
+    path = "/?disaster-preview=1" if language == "ja" else f"/{language}/?disaster-preview=1"
+    doc = parse(city_client.get(path))
+    assert doc.title.get_text().endswith(f" | {city}")
+    assert doc.select_one(".header__name").get_text(strip=True) == city
+
+
 @pytest.mark.parametrize("language", ["ja", *LANGUAGES])
 def test_disaster_top_phone_numbers_are_unbroken_tel_links(city_client, language):
     path = "/?disaster-preview=1" if language == "ja" else f"/{language}/?disaster-preview=1"
