@@ -44,21 +44,35 @@ def _extra_urls(server):
     return urls
 
 
-def test_every_public_page_passes_axe(browser_page, demo_server, demo_db):
+# The crawl in shares (every SHARES-th page), so that xdist's two workers take one each: whole, it
+# was the longest test of the run (about 220 s) and held one worker while the other waited.
+SHARES = 2
+SHARE_IDS = [f"share{share + 1}of{SHARES}" for share in range(SHARES)]
+
+
+def crawl_share(urls, share):
+    return urls[share::SHARES]
+
+
+@pytest.mark.parametrize("share", range(SHARES), ids=SHARE_IDS)
+def test_every_public_page_passes_axe(browser_page, demo_server, demo_db, share):
     urls = _page_urls(demo_server) + _extra_urls(demo_server)
     assert len(urls) >= 4
+    # One full-page screenshot per page type and language (its first page in the whole crawl).
+    first_of_name = {}
+    for index, (_url, name) in enumerate(urls):
+        first_of_name.setdefault(name, index)
+    shots = set(first_of_name.values())
+    urls = crawl_share(list(enumerate(urls)), share)
     problems = []
-    shot_names = set()
-    for url, name in urls:
+    for index, (url, name) in urls:
         response = browser_page.goto(url, wait_until="load")
         assert response is not None, url
         if response.status >= 500:
             problems.append(f"{url}  HTTP {response.status}")
             continue
         problems.extend(format_violations(url, run_axe(browser_page)))
-        # One full-page screenshot per page type and language, for people to look at.
-        if name not in shot_names:
-            shot_names.add(name)
+        if index in shots:
             screenshot(browser_page, name)
     print(f"\naccessibility crawl: {len(urls)} pages checked, {len(problems)} violations")
     assert not problems, f"{len(problems)} accessibility problems in {len(urls)} pages:\n" + "\n".join(

@@ -7,16 +7,18 @@ Wide tables scroll inside their own labelled region instead (tests/a11y checks t
 import pytest
 
 from tests.public.reflow import CONDITIONS, reflow_problems
-from tests.test_accessibility_crawl import _extra_urls, _page_urls
+from tests.test_accessibility_crawl import SHARE_IDS, SHARES, _extra_urls, _page_urls, crawl_share
 
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_reflows_at_320px_at_large_text_and_at_200_percent(browser, demo_server, demo_db):
+@pytest.mark.parametrize("share", range(SHARES), ids=SHARE_IDS)
+def test_every_page_reflows_at_320px_at_large_text_and_at_200_percent(browser, demo_server, demo_db, share):
     from tests.browser import new_context
 
     urls = [url for url, _name in _page_urls(demo_server) + _extra_urls(demo_server)]
     assert len(urls) >= 300
+    urls = crawl_share(urls, share)
     context = new_context(browser, viewport={"width": 320, "height": 800})
     page = context.new_page()
     problems = []
