@@ -43,13 +43,16 @@ def empties_tables(item):
     """1 for a test that commits and empties every table when it ends (pytest-django's transactional
     tests), 0 otherwise: those run after the tests that read the migrated data (the root page)."""
     from django.test import TestCase, TransactionTestCase
+    from pytest_django.plugin import validate_django_db
 
     cls = getattr(item, "cls", None)
     if cls is not None and issubclass(cls, TransactionTestCase):
         return int(not issubclass(cls, TestCase))
     marker = item.get_closest_marker("django_db")
-    if marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
-        return 1
+    if marker is not None:
+        transaction, reset_sequences, *_rest = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return 1
     fixtures = getattr(item, "fixturenames", ())
     return int("transactional_db" in fixtures or "live_server" in fixtures)
 
