@@ -4,6 +4,7 @@ from pathlib import Path
 from django import template
 from django.utils import formats
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from cms.i18n import html_lang as _html_lang
@@ -89,6 +90,18 @@ def site_identity(context):
     if site is None:
         return None
     return SiteIdentity.for_site(site)
+
+
+@register.simple_tag(takes_context=True)
+def identity_name(context, identity, field="site_name", default=None):
+    """A name from サイトの基本情報 on Japanese pages; on pages in another language the city's name in
+    that language, since the settings hold Japanese names only. `default` stands in for a missing
+    identity on Japanese pages (the city's name unless given)."""
+    if context.get("current_language", "ja") == "ja" and identity:
+        return getattr(identity, field)
+    if context.get("current_language", "ja") == "ja" and default is not None:
+        return default
+    return gettext("須賀川市")
 
 
 # --- icons (Tabler Icons, cms/icons/) -------------------------------------------------------------
